@@ -1,0 +1,25 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace FrontlineCare.Core.Common;
+
+/// <summary>An opaque keyset-paging position: the sort key and id of a boundary row.</summary>
+public sealed record Cursor(string? Text, DateTimeOffset? Time, Guid Id)
+{
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+    /// <summary>Null for a missing or tampered cursor (the caller then starts from the first page).</summary>
+    public static Cursor? Decode(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)));
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Common;
+
+/// <summary>
+/// The caller's jurisdiction: their home unit and everything below it. Every service query goes through
+/// <see cref="Units"/> or <see cref="Contains"/>, so no row outside it is ever read or written.
+/// </summary>
+public sealed class Jurisdiction
+{
+    private Jurisdiction(LTree? rootPath) => RootPath = rootPath;
+
+    /// <summary>Null for a caller with no jurisdiction (not signed in, or the home unit is gone): they see nothing.</summary>
+    public LTree? RootPath { get; }
+
+    public static async Task<Jurisdiction> ForAsync(AppDbContext db, ICurrentUser user, CancellationToken ct = default)
+    {
+        if (!user.IsAuthenticated || user.HomeUnitId is not { } home) return new(null);
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == home).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
+        return new(path);
+    }
+
+    /// <summary>The units of the jurisdiction, as a query to join or filter on.</summary>
+    public IQueryable<Unit> Units(AppDbContext db)
+    {
+        if (RootPath is not { } root) return db.Units.Where(_ => false);
+        return db.Units.Where(u => u.Path.IsDescendantOf(root));
+    }
+
+    public bool Contains(LTree unitPath) => RootPath is { } root && IsDescendant(unitPath, root);
+
+    public async Task<bool> ContainsUnitAsync(AppDbContext db, Guid unitId, CancellationToken ct = default) =>
+        await Units(db).AnyAsync(u => u.Id == unitId, ct);
+
+    /// <summary>ltree's <c>&lt;@</c> on the client: equal, or the root's labels followed by more.</summary>
+    public static bool IsDescendant(LTree path, LTree root)
+    {
+        string p = path, r = root;
+        return p == r || p.StartsWith(r + ".", StringComparison.Ordinal);
+    }
+}

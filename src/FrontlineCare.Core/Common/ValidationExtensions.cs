@@ -1,0 +1,23 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FrontlineCare.Core.Common;
+
+public static class ValidationExtensions
+{
+    /// <summary>Runs the form's validator; null when valid, otherwise the field errors as a result.</summary>
+    public static async Task<Result?> CheckAsync<T>(this IValidator<T> validator, T form, CancellationToken ct)
+    {
+        var outcome = await validator.ValidateAsync(form, ct);
+        if (outcome.IsValid) return null;
+        return Result.Invalid(outcome.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
+    }
+
+    public static bool IsUniqueViolation(this DbUpdateException ex, string? constraint = null) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+        && (constraint is null || pg.ConstraintName == constraint);
+
+    public static bool IsExclusionViolation(this DbUpdateException ex) =>
+        ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation };
+}

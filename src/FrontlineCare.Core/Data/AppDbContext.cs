@@ -1,0 +1,28 @@
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Features.Audit;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<FrontlineWorker> Workers => Set<FrontlineWorker>();
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("ltree");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("btree_gist");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

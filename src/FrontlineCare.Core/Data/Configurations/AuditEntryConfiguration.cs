@@ -1,0 +1,28 @@
+using System.Text.Json;
+using FrontlineCare.Core.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FrontlineCare.Core.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Entity).HasMaxLength(64);
+        b.Property(a => a.EntityKey).HasMaxLength(64);
+        b.Property(a => a.UserName).HasMaxLength(256);
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(10);
+        b.Property(a => a.Changes)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<Dictionary<string, AuditChange>>(v, JsonSerializerOptions.Default) ?? new(),
+                new ValueComparer<Dictionary<string, AuditChange>>(
+                    (x, y) => JsonSerializer.Serialize(x, JsonSerializerOptions.Default) == JsonSerializer.Serialize(y, JsonSerializerOptions.Default),
+                    v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(),
+                    v => new Dictionary<string, AuditChange>(v)));
+        b.HasIndex(a => new { a.Entity, a.EntityKey, a.At });
+    }
+}

@@ -1,0 +1,206 @@
+using Bogus;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using FrontlineCare.Core.Policy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Data;
+
+/// <summary>
+/// Demo data that feels real: Zhejiang → Taizhou → Jiaojiang with its streets and communities, a designated
+/// hospital and a university, ~300 workers with Chinese names and valid ID numbers, and one account per role.
+/// Deterministic (fixed seed), and only written into an empty database.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Frontline2026";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string HomeUnit)> Accounts =
+    [
+        ("orgdept", "王组织", Roles.OrgDepartment, "椒江区"),
+        ("committee", "李书记", Roles.UnitCommittee, "海门街道"),
+        ("supervisor", "张审核", Roles.Supervisor, "椒江区"),
+        ("admin", "系统管理员", Roles.Admin, "浙江省"),
+    ];
+
+    public static async Task SeedRolesAsync(RoleManager<AppRole> roles)
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new AppRole(role));
+    }
+
+    public static async Task SeedAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, int workerCount = 300, CancellationToken ct = default)
+    {
+        if (await db.Units.AnyAsync(ct)) return;
+        var units = BuildTree();
+        db.Units.AddRange(units);
+        await db.SaveChangesAsync(ct);
+
+        var byName = units.ToDictionary(u => u.Name);
+        var leafUnits = units.Where(u => u.Kind is UnitKind.Community or UnitKind.Hospital or UnitKind.University or UnitKind.Township).ToList();
+        var today = clock.Today();
+        var faker = new Faker("zh_CN") { Random = new Randomizer(20200203) };
+        var workers = new List<FrontlineWorker>();
+        var usedIds = new HashSet<string>();
+        for (var i = 0; i < workerCount; i++)
+        {
+            var unit = faker.PickRandom(leafUnits);
+            var male = faker.Random.Bool();
+            string nationalId;
+            do
+            {
+                var birth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1965, 1, 1), new DateTime(2002, 12, 31)));
+                var seq = faker.Random.Int(0, 499) * 2 + (male ? 1 : 0);
+                nationalId = NationalIdNumber.Compose("331002", birth, seq);
+            } while (!usedIds.Add(nationalId));
+
+            var category = unit.Kind switch
+            {
+                UnitKind.Hospital => WorkerCategory.MedicalWorker,
+                UnitKind.Community => faker.PickRandom(WorkerCategory.CommunityCadre, WorkerCategory.Volunteer, WorkerCategory.PartyCadre),
+                UnitKind.University => faker.PickRandom(WorkerCategory.PartyCadre, WorkerCategory.Volunteer, WorkerCategory.MedicalWorker),
+                _ => faker.PickRandom(WorkerCategory.PartyCadre, WorkerCategory.Police, WorkerCategory.Volunteer, WorkerCategory.Other),
+            };
+            workers.Add(new FrontlineWorker
+            {
+                Id = Guid.CreateVersion7(),
+                FullName = faker.Name.LastName() + faker.Name.FirstName(),
+                Gender = male ? Gender.Male : Gender.Female,
+                NationalId = nationalId,
+                Mobile = "1" + faker.PickRandom("3", "5", "7", "8", "9") + faker.Random.ReplaceNumbers("#########"),
+                UnitId = unit.Id,
+                Category = category,
+                PoliticalStatus = faker.PickRandom(PoliticalStatus.PartyMember, PoliticalStatus.PartyMember, PoliticalStatus.Activist, PoliticalStatus.Applicant, PoliticalStatus.Masses),
+                Position = category switch
+                {
+                    WorkerCategory.MedicalWorker => faker.PickRandom("护士", "主治医师", "医师", "护师", "检验技师"),
+                    WorkerCategory.CommunityCadre => faker.PickRandom("社区书记", "社区主任", "网格员", "社工"),
+                    WorkerCategory.PartyCadre => faker.PickRandom("科员", "副科长", "科长", "干部"),
+                    WorkerCategory.Police => "民警",
+                    _ => null,
+                },
+                ProfessionalTitle = category == WorkerCategory.MedicalWorker ? faker.PickRandom("初级", "中级", "副高级", "正高级") : null,
+            });
+        }
+
+        // A few dual-worker couples (A6): a man and a woman of the same street.
+        var men = workers.Where(w => w.Gender == Gender.Male).Take(8).ToList();
+        var women = workers.Where(w => w.Gender == Gender.Female).Take(8).ToList();
+        for (var i = 0; i < Math.Min(men.Count, women.Count); i++)
+        {
+            men[i].SpouseId = women[i].Id;
+            women[i].SpouseId = men[i].Id;
+        }
+        // Save the people first and the spouse links after, so the self-referencing FK is satisfied.
+        var spouses = workers.ToDictionary(w => w.Id, w => w.SpouseId);
+        workers.ForEach(w => w.SpouseId = null);
+        db.Workers.AddRange(workers);
+        await db.SaveChangesAsync(ct);
+        workers.ForEach(w => w.SpouseId = spouses[w.Id]);
+        await db.SaveChangesAsync(ct);
+
+        var places = new Dictionary<PostKind, string[]>
+        {
+            [PostKind.DesignatedHospital] = ["台州市恩泽医院发热门诊", "台州市中心医院隔离病区"],
+            [PostKind.Checkpoint] = ["甬台温高速椒江出口卡口", "椒江客运码头卡口", "台州站出站口"],
+            [PostKind.Community] = ["海门街道东山社区", "白云街道白云社区", "葭沚街道葭沚社区"],
+            [PostKind.QuarantineSite] = ["椒江区集中隔离点一号", "椒江区集中隔离点二号"],
+            [PostKind.Grid] = ["东山社区第3网格", "白云社区第7网格"],
+            [PostKind.MedicalAidTeam] = ["浙江省援鄂医疗队（武汉）"],
+        };
+        var deployments = new List<Deployment>();
+        foreach (var w in workers)
+        {
+            var roll = faker.Random.Int(0, 9);
+            if (roll < 2) continue; // never deployed
+            var kind = w.Category == WorkerCategory.MedicalWorker
+                ? faker.PickRandom(PostKind.DesignatedHospital, PostKind.QuarantineSite, PostKind.MedicalAidTeam)
+                : faker.PickRandom(PostKind.Checkpoint, PostKind.Community, PostKind.Grid, PostKind.QuarantineSite);
+            var risk = kind is PostKind.DesignatedHospital or PostKind.MedicalAidTeam or PostKind.QuarantineSite ? RiskClass.I : RiskClass.II;
+            // An earlier, finished deployment for some…
+            if (roll >= 7)
+            {
+                var oldStart = today.AddDays(-faker.Random.Int(120, 200));
+                deployments.Add(NewDeployment(w.Id, PostKind.Checkpoint, faker.PickRandom(places[PostKind.Checkpoint]), oldStart, oldStart.AddDays(faker.Random.Int(14, 40)), RiskClass.II));
+            }
+            // …and a current one for most, some ending this week.
+            var start = today.AddDays(-faker.Random.Int(3, 80));
+            DateOnly? end = roll switch
+            {
+                2 => today.AddDays(faker.Random.Int(0, 6)),
+                3 or 4 => null,
+                _ => today.AddDays(faker.Random.Int(7, 60)),
+            };
+            deployments.Add(NewDeployment(w.Id, kind, faker.PickRandom(places[kind]), start, end, risk));
+        }
+        db.Deployments.AddRange(deployments);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (userName, displayName, role, homeUnit) in Accounts)
+        {
+            if (await users.FindByNameAsync(userName) is not null) continue;
+            var account = new AppUser
+            {
+                Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName,
+                HomeUnitId = byName[homeUnit].Id, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(account, Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(account, role);
+        }
+    }
+
+    private static Deployment NewDeployment(Guid workerId, PostKind kind, string place, DateOnly start, DateOnly? end, RiskClass risk) => new()
+    {
+        Id = Guid.CreateVersion7(), WorkerId = workerId, PostKind = kind, Place = place, StartDate = start, EndDate = end, RiskClass = risk,
+    };
+
+    private static List<Unit> BuildTree()
+    {
+        var units = new List<Unit>();
+        Unit Add(Unit? parent, string name, UnitKind kind, PolicyProfileCode? profile = null)
+        {
+            var id = Guid.CreateVersion7();
+            var unit = new Unit
+            {
+                Id = id, ParentId = parent?.Id, Name = name, Kind = kind, ProfileOverride = profile,
+                Path = new LTree(parent is null ? Unit.Label(id) : $"{parent.Path}.{Unit.Label(id)}"),
+            };
+            units.Add(unit);
+            return unit;
+        }
+
+        var zhejiang = Add(null, "浙江省", UnitKind.Region, PolicyProfileCode.ZJ);
+        var taizhou = Add(zhejiang, "台州市", UnitKind.City);
+        var jiaojiang = Add(taizhou, "椒江区", UnitKind.County);
+        Add(jiaojiang, "椒江区委组织部", UnitKind.Department);
+        Add(jiaojiang, "台州市中心医院", UnitKind.Hospital);
+        Add(jiaojiang, "台州市恩泽医院", UnitKind.Hospital);
+        Add(jiaojiang, "台州学院", UnitKind.University);
+        var streets = new Dictionary<string, string[]>
+        {
+            ["海门街道"] = ["东山社区", "西街社区", "海门社区"],
+            ["白云街道"] = ["白云社区", "云西社区"],
+            ["葭沚街道"] = ["葭沚社区", "星明社区"],
+            ["洪家街道"] = ["洪家村", "后高桥村"],
+            ["下陈街道"] = ["下陈村", "新村"],
+            ["前所街道"] = ["前所村", "大坦村"],
+        };
+        foreach (var (street, communities) in streets)
+        {
+            var s = Add(jiaojiang, street, UnitKind.Township);
+            foreach (var c in communities) Add(s, c, UnitKind.Community);
+        }
+        Add(taizhou, "黄岩区", UnitKind.County);
+        Add(taizhou, "路桥区", UnitKind.County);
+        // Shaoxing follows its own twelve measures: a profile override inherited by its subtree.
+        var shaoxing = Add(zhejiang, "绍兴市", UnitKind.City, PolicyProfileCode.SX);
+        var yuecheng = Add(shaoxing, "越城区", UnitKind.County);
+        Add(yuecheng, "府山街道", UnitKind.Township);
+        return units;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Features.Audit;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FrontlineCare.Core.Data.Interceptors;
+
+/// <summary>
+/// Writes one <see cref="AuditEntry"/> per inserted, updated or deleted domain record, in the same
+/// SaveChanges (so the same transaction) as the change itself, and stamps CreatedAt/UpdatedAt.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>The record types that are audited, by the name shown in the audit view.</summary>
+    private static readonly Dictionary<Type, string> AuditedTypes = new()
+    {
+        [typeof(Unit)] = nameof(Unit),
+        [typeof(FrontlineWorker)] = "Worker",
+        [typeof(Deployment)] = nameof(Deployment),
+        [typeof(AppUser)] = "Account",
+        [typeof(IdentityUserRole<Guid>)] = "AccountRole",
+        [typeof(ApiToken)] = nameof(ApiToken),
+    };
+
+    /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
+    private static readonly HashSet<string> IgnoredProperties =
+    [
+        nameof(FrontlineWorker.Version), nameof(FrontlineWorker.CreatedAt), nameof(FrontlineWorker.UpdatedAt),
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(ApiToken.Hash),
+        nameof(AppUser.AccessFailedCount),
+    ];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null) Audit(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null) Audit(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void Audit(DbContext context)
+    {
+        var now = clock.GetUtcNow();
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                        && AuditedTypes.ContainsKey(e.Metadata.ClrType))
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            Stamp(entry, now);
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            context.Add(new AuditEntry
+            {
+                At = now,
+                UserId = currentUser.UserId,
+                UserName = currentUser.UserName,
+                Entity = AuditedTypes[entry.Metadata.ClrType],
+                EntityKey = Key(entry),
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditAction.Insert,
+                    EntityState.Deleted => AuditAction.Delete,
+                    _ => AuditAction.Update,
+                },
+                Changes = changes,
+            });
+        }
+    }
+
+    private static void Stamp(EntityEntry entry, DateTimeOffset now)
+    {
+        var updated = entry.Metadata.FindProperty("UpdatedAt");
+        if (updated is not null && entry.State is EntityState.Added or EntityState.Modified)
+            entry.Property("UpdatedAt").CurrentValue = now;
+        var created = entry.Metadata.FindProperty("CreatedAt");
+        if (created is not null && entry.State == EntityState.Added)
+            entry.Property("CreatedAt").CurrentValue = now;
+    }
+
+    private static string Key(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+
+    private static Dictionary<string, AuditChange> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, AuditChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty()) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (property.CurrentValue is not null)
+                        changes[name] = new AuditChange(null, Format(property.CurrentValue));
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = new AuditChange(Format(property.OriginalValue), null);
+                    break;
+                case EntityState.Modified when property.IsModified:
+                    var (old, @new) = (Format(property.OriginalValue), Format(property.CurrentValue));
+                    if (old != @new) changes[name] = new AuditChange(old, @new);
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Features.Workers;
+
+namespace FrontlineCare.Core.Features.Audit;
+
+/// <summary>An audit entry as one user may see it: personal fields masked like in lists.</summary>
+public sealed record AuditEntryView(
+    DateTimeOffset At, string? UserName, string Entity, string EntityKey, AuditAction Action,
+    IReadOnlyList<AuditFieldChange> Changes)
+{
+    private static readonly Dictionary<string, SensitiveKind> SensitiveFields = typeof(FrontlineWorker)
+        .GetProperties()
+        .Select(p => (p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>()))
+        .Where(x => x.Attr is not null)
+        .ToDictionary(x => x.Name, x => x.Attr!.Kind);
+
+    public static AuditEntryView From(AuditEntry entry, ICurrentUser viewer)
+    {
+        var changes = entry.Changes
+            .Select(c => SensitiveFields.TryGetValue(c.Key, out var kind) && !Sees(viewer, kind)
+                ? new AuditFieldChange(c.Key, Mask(kind, c.Value.Old), Mask(kind, c.Value.New))
+                : new AuditFieldChange(c.Key, c.Value.Old, c.Value.New))
+            .OrderBy(c => c.Field, StringComparer.Ordinal)
+            .ToList();
+        return new AuditEntryView(entry.At, entry.UserName, entry.Entity, entry.EntityKey, entry.Action, changes);
+    }
+
+    private static bool Sees(ICurrentUser viewer, SensitiveKind kind) => kind switch
+    {
+        SensitiveKind.Mobile => viewer.SeesFullMobile(),
+        _ => viewer.SeesPersonalData(),
+    };
+
+    private static string? Mask(SensitiveKind kind, string? value) => value is null ? null : SensitiveAttribute.Mask(kind, value);
+}
+
+public sealed record AuditFieldChange(string Field, string? Old, string? New);

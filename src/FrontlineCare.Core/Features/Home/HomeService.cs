@@ -1,0 +1,47 @@
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Features.Home;
+
+public sealed record EndingDeployment(Guid WorkerId, string WorkerName, string Place, DateOnly EndDate);
+public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid SpouseId, string SpouseName);
+
+/// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
+public sealed record HomeSummary(
+    int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed);
+
+public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var units = jurisdiction.Units(db).Select(u => u.Id);
+        var workers = db.Workers.Where(w => units.Contains(w.UnitId));
+        var today = clock.Today();
+        var weekEnd = today.AddDays(7);
+        var active = db.Deployments.Where(d => d.StartDate <= today && (d.EndDate == null || d.EndDate >= today));
+
+        var total = await workers.CountAsync(ct);
+        var deployed = await workers.CountAsync(w => active.Any(d => d.WorkerId == w.Id), ct);
+        var ending = await (
+                from d in active
+                join w in workers on d.WorkerId equals w.Id
+                where d.EndDate != null && d.EndDate <= weekEnd
+                orderby d.EndDate, w.FullName
+                select new EndingDeployment(w.Id, w.FullName, d.Place, d.EndDate!.Value))
+            .Take(50).AsNoTracking().ToListAsync(ct);
+        // A6: both spouses at the frontline today; each couple is listed once.
+        var pairs = await (
+                from w in workers
+                join s in db.Workers on w.SpouseId equals s.Id
+                where active.Any(d => d.WorkerId == w.Id) && active.Any(d => d.WorkerId == s.Id)
+                orderby w.FullName
+                select new CoupleDeployed(w.Id, w.FullName, s.Id, s.FullName))
+            .Take(100).AsNoTracking().ToListAsync(ct);
+        var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
+            .ToList();
+        return new HomeSummary(total, deployed, ending, couples);
+    }
+}

@@ -1,0 +1,82 @@
+using FrontlineCare.Core.Features.Deployments;
+
+namespace FrontlineCare.Core.Features.Workers;
+
+/// <summary>What the create/edit dialog and the API edit. On edit, a null <see cref="NationalId"/> means "unchanged"
+/// (callers who may not see the full number get it masked and cannot send it back).</summary>
+public sealed class WorkerForm
+{
+    public Guid? Id { get; set; }
+    public uint Version { get; set; }
+    public string FullName { get; set; } = "";
+    public Gender? Gender { get; set; }
+    public string? NationalId { get; set; }
+    public string Mobile { get; set; } = "";
+    public Guid? UnitId { get; set; }
+    public WorkerCategory? Category { get; set; }
+    public PoliticalStatus? PoliticalStatus { get; set; }
+    public string? Position { get; set; }
+    public string? ProfessionalTitle { get; set; }
+    public Guid? SpouseId { get; set; }
+
+    public bool IsNew => Id is null;
+}
+
+public enum WorkerSort
+{
+    Name,
+    UpdatedAt,
+}
+
+public sealed record WorkerQuery
+{
+    public Guid? UnitId { get; init; }
+    public WorkerCategory? Category { get; init; }
+    public PoliticalStatus? PoliticalStatus { get; init; }
+    public bool? DeployedNow { get; init; }
+    /// <summary>A name fragment, or the digits of a national ID.</summary>
+    public string? Search { get; init; }
+    public WorkerSort Sort { get; init; } = WorkerSort.Name;
+    public bool Descending { get; init; }
+    public int PageSize { get; init; } = 20;
+    /// <summary>Zero-based page for direct jumps; ignored when a cursor is given.</summary>
+    public int Page { get; init; }
+    /// <summary>Opaque cursor from the previous result: continue after (or before) it. Keeps deep pages fast.</summary>
+    public string? After { get; init; }
+    public string? Before { get; init; }
+}
+
+public sealed record WorkerListItem(
+    Guid Id,
+    string FullName,
+    Gender Gender,
+    string NationalId,
+    string Mobile,
+    Guid UnitId,
+    string UnitName,
+    WorkerCategory Category,
+    PoliticalStatus PoliticalStatus,
+    string? Position,
+    bool DeployedNow,
+    DateTimeOffset UpdatedAt);
+
+public sealed record WorkerDetail(
+    Guid Id,
+    uint Version,
+    string FullName,
+    Gender Gender,
+    string NationalId,
+    bool NationalIdMasked,
+    string Mobile,
+    Guid UnitId,
+    string UnitName,
+    WorkerCategory Category,
+    PoliticalStatus PoliticalStatus,
+    string? Position,
+    string? ProfessionalTitle,
+    Guid? SpouseId,
+    string? SpouseName,
+    bool CanEdit,
+    IReadOnlyList<DeploymentItem> Deployments);
+
+public sealed record WorkerOption(Guid Id, string FullName, string UnitName);

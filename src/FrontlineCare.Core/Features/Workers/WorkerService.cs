@@ -1,0 +1,329 @@
+using FluentValidation;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Audit;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FrontlineCare.Core.Features.Workers;
+
+/// <summary>The registry of frontline workers (A1), always within the caller's jurisdiction.</summary>
+public sealed class WorkerService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IValidator<WorkerForm> validator,
+    ICurrentUser user,
+    TimeProvider clock,
+    ILogger<WorkerService> logger)
+{
+    /// <summary>Totals above this are shown as "10,000+": an exact count of a province is not worth its cost on every page.</summary>
+    public const int CountCap = 10_000;
+    public const int MaxPageSize = 200;
+
+    public async Task<Result<PagedResult<WorkerListItem>>> ListAsync(WorkerQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = await ScopeAsync(db, query.UnitId, ct);
+        if (!scope.IsOk) return Result<PagedResult<WorkerListItem>>.From(scope);
+        var filtered = Filter(db, scope.Value!, query);
+
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var after = Cursor.Decode(query.After);
+        var before = after is null ? Cursor.Decode(query.Before) : null;
+        // Walking backwards = the same query with the order reversed, then the page flipped back.
+        var backwards = before is not null;
+        var descending = query.Descending ^ backwards;
+        var ordered = Order(KeysetFilter(filtered, query.Sort, descending, after ?? before), query.Sort, descending);
+        if (after is null && before is null && query.Page > 0) ordered = ordered.Skip(query.Page * pageSize);
+
+        var today = clock.Today();
+        var rows = await ordered
+            .Take(pageSize + 1)
+            .Select(w => new WorkerListItem(
+                w.Id, w.FullName, w.Gender, w.NationalId, w.Mobile, w.UnitId, w.Unit!.Name, w.Category, w.PoliticalStatus,
+                w.Position,
+                db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)),
+                w.UpdatedAt))
+            .AsNoTracking()
+            .ToListAsync(ct);
+
+        var hasMore = rows.Count > pageSize;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        if (backwards) rows.Reverse();
+
+        var total = await filtered.Take(CountCap + 1).CountAsync(ct);
+        var items = rows.Select(Mask).ToList();
+        var first = items.Count > 0 ? CursorOf(items[0], query.Sort).Encode() : null;
+        var last = items.Count > 0 ? CursorOf(items[^1], query.Sort).Encode() : null;
+        var atStart = backwards ? !hasMore : after is null && query.Page == 0;
+        var atEnd = backwards ? false : !hasMore;
+        return Result<PagedResult<WorkerListItem>>.Ok(new PagedResult<WorkerListItem>(
+            items, Math.Min(total, CountCap), total > CountCap, atEnd ? null : last, atStart ? null : first));
+    }
+
+    /// <summary>Every row of the filter, for export; streamed, never held in memory as a whole.</summary>
+    public async IAsyncEnumerable<WorkerListItem> ExportAsync(
+        WorkerQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = await ScopeAsync(db, query.UnitId, ct);
+        if (!scope.IsOk) yield break;
+        var today = clock.Today();
+        var rows = Order(Filter(db, scope.Value!, query), query.Sort, query.Descending)
+            .Select(w => new WorkerListItem(
+                w.Id, w.FullName, w.Gender, w.NationalId, w.Mobile, w.UnitId, w.Unit!.Name, w.Category, w.PoliticalStatus,
+                w.Position,
+                db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)),
+                w.UpdatedAt))
+            .AsNoTracking()
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct)) yield return Mask(row);
+    }
+
+    public async Task<Result<WorkerDetail>> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (worker is null) return Result<WorkerDetail>.From(Result.NotFound());
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<WorkerDetail>.From(Result.Forbidden(Messages.NotInJurisdiction));
+
+        var spouseName = worker.SpouseId is { } sid
+            ? await jurisdiction.Units(db).Join(db.Workers.Where(w => w.Id == sid), u => u.Id, w => w.UnitId, (u, w) => w.FullName).FirstOrDefaultAsync(ct)
+            : null;
+        var deployments = await db.Deployments.AsNoTracking().Where(d => d.WorkerId == id)
+            .OrderByDescending(d => d.StartDate)
+            .Select(d => new DeploymentItem(d.Id, d.Version, d.WorkerId, d.PostKind, d.Place, d.StartDate, d.EndDate, d.RiskClass, d.Note,
+                d.SpouseWarningConfirmedAt != null))
+            .ToListAsync(ct);
+        var seesId = user.SeesPersonalData();
+        return Result<WorkerDetail>.Ok(new WorkerDetail(
+            worker.Id, worker.Version, worker.FullName, worker.Gender,
+            seesId ? worker.NationalId : Masking.NationalId(worker.NationalId), !seesId,
+            user.SeesFullMobile() ? worker.Mobile : Masking.Mobile(worker.Mobile),
+            worker.UnitId, worker.Unit.Name, worker.Category, worker.PoliticalStatus, worker.Position, worker.ProfessionalTitle,
+            worker.SpouseId, spouseName, user.CanEditPersonnel(), deployments));
+    }
+
+    /// <summary>The edit form of a worker. Callers who may not see the full ID get it as null ("unchanged").</summary>
+    public async Task<Result<WorkerForm>> GetFormAsync(Guid id, CancellationToken ct = default)
+    {
+        var detail = await GetAsync(id, ct);
+        if (!detail.IsOk) return Result<WorkerForm>.From(detail);
+        var d = detail.Value!;
+        return Result<WorkerForm>.Ok(new WorkerForm
+        {
+            Id = d.Id, Version = d.Version, FullName = d.FullName, Gender = d.Gender,
+            NationalId = d.NationalIdMasked ? null : d.NationalId, Mobile = d.Mobile, UnitId = d.UnitId,
+            Category = d.Category, PoliticalStatus = d.PoliticalStatus, Position = d.Position,
+            ProfessionalTitle = d.ProfessionalTitle, SpouseId = d.SpouseId,
+        });
+    }
+
+    public async Task<Result<Guid>> CreateAsync(WorkerForm form, CancellationToken ct = default)
+    {
+        form.Id = null;
+        return await SaveAsync(form, ct);
+    }
+
+    public async Task<Result<Guid>> UpdateAsync(WorkerForm form, CancellationToken ct = default)
+    {
+        if (form.Id is null) return Result<Guid>.From(Result.NotFound());
+        return await SaveAsync(form, ct);
+    }
+
+    private async Task<Result<Guid>> SaveAsync(WorkerForm form, CancellationToken ct)
+    {
+        if (!user.CanEditPersonnel()) return Result<Guid>.From(Result.Forbidden(Messages.ReadOnlyRole));
+        if (await validator.CheckAsync(form, ct) is { } invalid) return Result<Guid>.From(invalid);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+
+        FrontlineWorker worker;
+        if (form.IsNew)
+        {
+            worker = new FrontlineWorker { Id = Guid.CreateVersion7(), FullName = "", NationalId = "", Mobile = "" };
+            db.Workers.Add(worker);
+        }
+        else
+        {
+            var existing = await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.Id, ct);
+            if (existing is null) return Result<Guid>.From(Result.NotFound());
+            if (!jurisdiction.Contains(existing.Unit!.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            // The version the user loaded is the one we compare against on save (xmin).
+            db.Entry(existing).Property(w => w.Version).OriginalValue = form.Version;
+            worker = existing;
+        }
+
+        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct))
+            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.UnitId), Messages.UnitOutsideJurisdiction));
+
+        var nationalId = form.NationalId is null ? worker.NationalId : NationalIdNumber.Normalize(form.NationalId);
+        if (await db.Workers.AnyAsync(w => w.NationalId == nationalId && w.Id != worker.Id, ct))
+            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdDuplicate));
+
+        var oldSpouse = worker.SpouseId;
+        if (form.SpouseId != oldSpouse && await LinkSpouseAsync(db, jurisdiction, worker, form.SpouseId, ct) is { } spouseError)
+            return Result<Guid>.From(spouseError);
+
+        worker.FullName = form.FullName.Trim();
+        worker.Gender = form.Gender!.Value;
+        worker.NationalId = nationalId;
+        worker.Mobile = form.Mobile.Trim();
+        worker.UnitId = form.UnitId.Value;
+        worker.Category = form.Category!.Value;
+        worker.PoliticalStatus = form.PoliticalStatus!.Value;
+        worker.Position = Blank(form.Position);
+        worker.ProfessionalTitle = Blank(form.ProfessionalTitle);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Guid>.From(Result.Conflict(Messages.ConcurrencyConflict));
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two people registered the same ID at the same moment: the unique index decided.
+            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdDuplicate));
+        }
+        logger.LogInformation("Worker {WorkerId} {Action} by {UserId}", worker.Id, form.IsNew ? "created" : "updated", user.UserId);
+        return Result<Guid>.Ok(worker.Id);
+    }
+
+    /// <summary>Keeps the spouse link symmetric: A→B implies B→A, and the old partners are released.</summary>
+    private static async Task<Result?> LinkSpouseAsync(AppDbContext db, Jurisdiction jurisdiction, FrontlineWorker worker, Guid? spouseId, CancellationToken ct)
+    {
+        if (worker.SpouseId is { } old && await db.Workers.FindAsync([old], ct) is { } oldSpouse && oldSpouse.SpouseId == worker.Id)
+            oldSpouse.SpouseId = null;
+        worker.SpouseId = null;
+        if (spouseId is not { } sid) return null;
+
+        var spouse = await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == sid, ct);
+        if (spouse is null || !jurisdiction.Contains(spouse.Unit!.Path))
+            return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseNotFound);
+        if (spouse.SpouseId is not null && spouse.SpouseId != worker.Id)
+            return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseTaken);
+        spouse.SpouseId = worker.Id;
+        worker.SpouseId = sid;
+        return null;
+    }
+
+    /// <summary>Workers of the jurisdiction matching a name, for pickers (spouse).</summary>
+    public async Task<IReadOnlyList<WorkerOption>> SearchOptionsAsync(string? text, CancellationToken ct = default)
+    {
+        var page = await ListAsync(new WorkerQuery { Search = text, PageSize = 20 }, ct);
+        return page.IsOk ? page.Value!.Items.Select(i => new WorkerOption(i.Id, i.FullName, i.UnitName)).ToList() : [];
+    }
+
+    public async Task<Result<IReadOnlyList<AuditEntryView>>> HistoryAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var path = await db.Workers.Where(w => w.Id == id).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
+        if (path is null) return Result<IReadOnlyList<AuditEntryView>>.From(Result.NotFound());
+        if (!jurisdiction.Contains(path.Value)) return Result<IReadOnlyList<AuditEntryView>>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        var deploymentKeys = await db.Deployments.Where(d => d.WorkerId == id).Select(d => d.Id.ToString()).ToListAsync(ct);
+        var key = id.ToString();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.Entity == "Worker" && a.EntityKey == key) || (a.Entity == nameof(Deployment) && deploymentKeys.Contains(a.EntityKey)))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(500)
+            .ToListAsync(ct);
+        return Result<IReadOnlyList<AuditEntryView>>.Ok(entries.Select(e => AuditEntryView.From(e, user)).ToList());
+    }
+
+    private WorkerListItem Mask(WorkerListItem row) => row with
+    {
+        NationalId = user.SeesPersonalData() ? row.NationalId : Masking.NationalId(row.NationalId),
+        Mobile = user.SeesFullMobile() ? row.Mobile : Masking.Mobile(row.Mobile),
+    };
+
+    private static Cursor CursorOf(WorkerListItem row, WorkerSort sort) => sort switch
+    {
+        WorkerSort.UpdatedAt => new Cursor(null, row.UpdatedAt, row.Id),
+        _ => new Cursor(row.FullName, null, row.Id),
+    };
+
+    /// <summary>The unit ids the query may see, or null when that is every unit (no filter needed).</summary>
+    private async Task<Result<Scope>> ScopeAsync(AppDbContext db, Guid? unitId, CancellationToken ct)
+    {
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        if (jurisdiction.RootPath is not { } root) return Result<Scope>.Ok(new Scope([]));
+        var path = root;
+        if (unitId is { } uid)
+        {
+            var unitPath = await db.Units.Where(u => u.Id == uid).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
+            if (unitPath is null) return Result<Scope>.From(Result.NotFound());
+            if (!jurisdiction.Contains(unitPath.Value)) return Result<Scope>.From(Result.Forbidden(Messages.UnitOutsideJurisdiction));
+            path = unitPath.Value;
+        }
+        var ids = await db.Units.Where(u => u.Path.IsDescendantOf(path)).Select(u => u.Id).ToListAsync(ct);
+        var everything = ids.Count == await db.Units.CountAsync(ct);
+        return Result<Scope>.Ok(new Scope(everything ? null : ids));
+    }
+
+    private sealed record Scope(List<Guid>? UnitIds);
+
+    private IQueryable<FrontlineWorker> Filter(AppDbContext db, Scope scope, WorkerQuery query)
+    {
+        var q = db.Workers.AsQueryable();
+        if (scope.UnitIds is { } ids) q = q.Where(w => ids.Contains(w.UnitId));
+        if (query.Category is { } category) q = q.Where(w => w.Category == category);
+        if (query.PoliticalStatus is { } status) q = q.Where(w => w.PoliticalStatus == status);
+        if (query.DeployedNow is { } deployed)
+        {
+            var today = clock.Today();
+            q = q.Where(w => db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)) == deployed);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            if (LooksLikeNationalId(term))
+            {
+                var id = NationalIdNumber.Normalize(term);
+                // Only OrgDepartment, who sees full numbers, may search by a prefix; others need the whole number.
+                q = id.Length == 18 || !user.SeesPersonalData()
+                    ? q.Where(w => w.NationalId == id)
+                    : q.Where(w => w.NationalId.StartsWith(id));
+            }
+            else
+            {
+                var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                q = q.Where(w => EF.Functions.ILike(w.FullName, pattern));
+            }
+        }
+        return q;
+    }
+
+    private static bool LooksLikeNationalId(string term) =>
+        term.Length >= 4 && term.Length <= 18 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X');
+
+    private static IQueryable<FrontlineWorker> KeysetFilter(IQueryable<FrontlineWorker> q, WorkerSort sort, bool descending, Cursor? cursor)
+    {
+        if (cursor is null) return q;
+        return (sort, descending) switch
+        {
+            (WorkerSort.UpdatedAt, false) => q.Where(w => EF.Functions.GreaterThan(ValueTuple.Create(w.UpdatedAt, w.Id), ValueTuple.Create(cursor.Time!.Value, cursor.Id))),
+            (WorkerSort.UpdatedAt, true) => q.Where(w => EF.Functions.LessThan(ValueTuple.Create(w.UpdatedAt, w.Id), ValueTuple.Create(cursor.Time!.Value, cursor.Id))),
+            (_, false) => q.Where(w => EF.Functions.GreaterThan(ValueTuple.Create(w.FullName, w.Id), ValueTuple.Create(cursor.Text!, cursor.Id))),
+            (_, true) => q.Where(w => EF.Functions.LessThan(ValueTuple.Create(w.FullName, w.Id), ValueTuple.Create(cursor.Text!, cursor.Id))),
+        };
+    }
+
+    private static IQueryable<FrontlineWorker> Order(IQueryable<FrontlineWorker> q, WorkerSort sort, bool descending) =>
+        (sort, descending) switch
+        {
+            (WorkerSort.UpdatedAt, false) => q.OrderBy(w => w.UpdatedAt).ThenBy(w => w.Id),
+            (WorkerSort.UpdatedAt, true) => q.OrderByDescending(w => w.UpdatedAt).ThenByDescending(w => w.Id),
+            (_, false) => q.OrderBy(w => w.FullName).ThenBy(w => w.Id),
+            (_, true) => q.OrderByDescending(w => w.FullName).ThenByDescending(w => w.Id),
+        };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

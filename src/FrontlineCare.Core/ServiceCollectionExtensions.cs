@@ -1,0 +1,43 @@
+using FluentValidation;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Data.Interceptors;
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Home;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace FrontlineCare.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The application layer: data access, validators and the feature services.</summary>
+    public static IServiceCollection AddFrontlineCareCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddScoped<AuditInterceptor>();
+        // Scoped factory: each service method opens a short-lived context (Blazor circuits live long), and the
+        // audit interceptor it carries knows the caller of this scope.
+        services.AddDbContextFactory<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        // ASP.NET Core Identity's stores take the context itself, per scope.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.AddValidatorsFromAssemblyContaining<WorkerFormValidator>(ServiceLifetime.Singleton);
+        services.AddScoped<UnitService>();
+        services.AddScoped<WorkerService>();
+        services.AddScoped<DeploymentService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<HomeService>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,60 @@
+using FrontlineCare.Core;
+using FrontlineCare.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FrontlineCare.Core.Tests.Support;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster for the whole test run, in a temp folder. The real migrations are applied
+/// once to a template database; each test class gets its own database cloned from it (CREATE DATABASE …
+/// TEMPLATE), so classes run in isolation without re-migrating.
+/// </summary>
+public static class PostgresCluster
+{
+    private const string Template = "frontlinecare_template";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static LocalPostgres? _server;
+    private static int _counter;
+
+    public static async Task<string> NewDatabaseAsync(string? name = null)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_server is null)
+            {
+                var root = Path.Combine(Path.GetTempPath(), $"frontlinecare-tests-{Environment.ProcessId}");
+                var server = LocalPostgres.TryCreate(root)
+                    ?? throw new InvalidOperationException("PostgreSQL server binaries not found: run deploy/test.sh, which installs them.");
+                await server.StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    server.StopAsync().GetAwaiter().GetResult();
+                    try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                };
+                await server.EnsureDatabaseAsync(Template);
+                // No connection may stay open on the template, or CREATE DATABASE … TEMPLATE fails: no pooling here.
+                await using (var db = CreateContext(server.ConnectionString(Template) + ";Pooling=false"))
+                {
+                    await db.Database.MigrateAsync();
+                }
+                _server = server;
+            }
+            var database = name ?? $"test_{Interlocked.Increment(ref _counter)}_{Guid.NewGuid():N}"[..30];
+            await _server.EnsureDatabaseAsync(database, Template);
+            return _server.ConnectionString(database);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static AppDbContext CreateContext(string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var options = ServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<AppDbContext>(), dataSource);
+        return new AppDbContext((DbContextOptions<AppDbContext>)options.Options);
+    }
+}
