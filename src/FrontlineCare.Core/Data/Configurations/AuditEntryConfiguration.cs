@@ -11,7 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.Property(a => a.Entity).HasMaxLength(64);
-        b.Property(a => a.EntityKey).HasMaxLength(64);
+        b.Property(a => a.EntityKey).HasMaxLength(100);
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.Changes)

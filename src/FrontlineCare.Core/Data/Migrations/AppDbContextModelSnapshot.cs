@@ -241,8 +241,8 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("entity_key");
 
                     b.Property<Guid?>("UserId")

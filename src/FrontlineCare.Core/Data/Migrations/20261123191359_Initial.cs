@@ -41,7 +41,7 @@ namespace FrontlineCare.Core.Data.Migrations
                     user_id = table.Column<Guid>(type: "uuid", nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     entity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    entity_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     changes = table.Column<string>(type: "jsonb", nullable: false)
                 },

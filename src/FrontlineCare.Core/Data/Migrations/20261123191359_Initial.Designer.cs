@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FrontlineCare.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123190827_Initial")]
+    [Migration("20261123191359_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -244,8 +244,8 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("entity_key");
 
                     b.Property<Guid?>("UserId")

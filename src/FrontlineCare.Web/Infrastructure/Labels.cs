@@ -1,0 +1,36 @@
+using System.Globalization;
+using FrontlineCare.Core.Features.Audit;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using FrontlineCare.Core.Policy;
+using FrontlineCare.Web.Resources;
+
+namespace FrontlineCare.Web.Infrastructure;
+
+/// <summary>Display text for codes (enums, roles, audit field names), from the UI resources in the user's language.</summary>
+public static class Labels
+{
+    public static string Of(WorkerCategory value) => Text("Category" + value);
+    public static string Of(PoliticalStatus value) => Text("Political" + value);
+    public static string Of(Gender value) => Text("Gender" + value);
+    public static string Of(PostKind value) => Text("Post" + value);
+    public static string Of(RiskClass value) => Text("Risk" + value);
+    public static string Of(UnitKind value) => Text("UnitKind" + value);
+    public static string Of(PolicyProfileCode value) => Text("Profile" + value);
+    public static string Of(AuditAction value) => Text("Audit" + value);
+    public static string Role(string role) => Text("Role" + role);
+    public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
+
+    /// <summary>Calendar days as Chinese users write them: 2026年11月23日 (zh-CN) or 2026-11-23.</summary>
+    public static string Date(DateOnly? day) => day is null ? "" :
+        CultureInfo.CurrentUICulture.Name == "zh-CN"
+            ? day.Value.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Instants in Beijing time.</summary>
+    public static string Time(DateTimeOffset? at) => at is null ? "" :
+        TimeZoneInfo.ConvertTime(at.Value, Core.Common.Clock.ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Text(string key) => UiText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+}

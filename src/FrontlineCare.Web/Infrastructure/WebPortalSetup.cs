@@ -1,0 +1,154 @@
+using System.Globalization;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Web.Api;
+using FrontlineCare.Web.Components;
+using FrontlineCare.Web.Features.Account;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace FrontlineCare.Web.Infrastructure;
+
+/// <summary>Everything the web host adds on top of the application layer: sign-in, pages, API, operations.</summary>
+public static class WebPortalSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+    public const string SmartScheme = "CookieOrToken";
+
+    public static IServiceCollection AddWebPortal(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(SmartScheme, SmartScheme, options =>
+            {
+                options.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.TryGetToken(context.Request, out _)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.Name = "frontlinecare.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // The API answers 401/403, never a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.AddAuthorizationBuilder()
+            // Every page and endpoint needs a signed-in user unless it says otherwise.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(SmartScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.OrgDepartment, p => p.RequireRole(Roles.OrgDepartment));
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FrontlineCare API";
+            document.Info.Description = "Workers and deployments of the caller's jurisdiction. Authenticate with 'Authorization: Bearer fc_…' (a personal API token from the profile page).";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static WebApplication UseWebPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging(options =>
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // Only the user's explicit choice (cookie) or the API's query/header; a browser in English still gets
+            // Chinese unless the user switches, as the portal is Chinese-first.
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
+        });
+
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapPortalApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
