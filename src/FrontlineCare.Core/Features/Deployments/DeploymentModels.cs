@@ -29,7 +29,10 @@ public sealed record DeploymentItem(
     DateOnly? EndDate,
     RiskClass RiskClass,
     string? Note,
-    bool SpouseWarningConfirmed);
+    bool SpouseWarningConfirmed)
+{
+    public bool IsActiveOn(DateOnly day) => StartDate <= day && (EndDate is null || EndDate >= day);
+}
 
 public sealed class DeploymentFormValidator : AbstractValidator<DeploymentForm>
 {
@@ -45,7 +48,7 @@ public sealed class DeploymentFormValidator : AbstractValidator<DeploymentForm>
             .MaximumLength(PlaceMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PlaceMaxLength));
         RuleFor(x => x.StartDate).NotNull().WithMessage(_ => Messages.Required)
             .Must(d => d <= clock.Today().AddYears(1))
-            .When(x => x.StartDate is not null).WithMessage(_ => Messages.StartTooFarAhead);
+            .When(x => x.StartDate is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.StartTooFarAhead);
         RuleFor(x => x.EndDate)
             .Must((form, end) => end >= form.StartDate)
             .When(x => x.EndDate is not null && x.StartDate is not null)

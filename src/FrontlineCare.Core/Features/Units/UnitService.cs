@@ -24,7 +24,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
         {
             var profile = u.ProfileOverride ?? (u.ParentId is { } p && profiles.TryGetValue(p, out var inherited) ? inherited : profiles[rootUnit.Id]);
             profiles[u.Id] = profile;
-            nodes.Add(new UnitNode(u.Id, u.ParentId, u.Name, u.Kind, u.Path.NLevel - root.NLevel, u.Version, u.ProfileOverride, profile));
+            nodes.Add(new UnitNode(u.Id, u.ParentId, u.Name, u.Kind, Levels(u.Path) - Levels(root), u.Version, u.ProfileOverride, profile));
         }
         return nodes;
     }
@@ -43,12 +43,17 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
     {
         if (unit.ProfileOverride is { } own) return own;
         var ancestorIds = unit.Path.ToString().Split('.').Select(Guid.Parse).ToList();
-        var overrides = await db.Units.AsNoTracking()
+        // LTree.NLevel only exists in SQL (nlevel): the nearest ancestor is picked by the database.
+        var nearest = await db.Units.AsNoTracking()
             .Where(u => ancestorIds.Contains(u.Id) && u.ProfileOverride != null)
-            .Select(u => new { u.Path, u.ProfileOverride })
-            .ToListAsync(ct);
-        return overrides.OrderByDescending(o => o.Path.NLevel).Select(o => o.ProfileOverride).FirstOrDefault() ?? PolicyProfileCode.ZJ;
+            .OrderByDescending(u => u.Path.NLevel)
+            .Select(u => u.ProfileOverride)
+            .FirstOrDefaultAsync(ct);
+        return nearest ?? PolicyProfileCode.ZJ;
     }
+
+    /// <summary>The number of labels of a path, on the client (ltree's nlevel; <see cref="LTree.NLevel"/> only translates to SQL).</summary>
+    private static int Levels(LTree path) => ((string)path).Count(c => c == '.') + 1;
 
     public async Task<Result<Guid>> SaveAsync(UnitForm form, CancellationToken ct = default)
     {

@@ -48,7 +48,7 @@ public sealed class WorkerFormValidator : AbstractValidator<WorkerForm>
 
         RuleFor(x => x.Mobile)
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Messages.Required)
-            .Matches("^1[3-9][0-9]{9}$").When(x => !string.IsNullOrWhiteSpace(x.Mobile)).WithMessage(_ => Messages.MobileFormat);
+            .Matches("^1[3-9][0-9]{9}$").When(x => !string.IsNullOrWhiteSpace(x.Mobile), ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.MobileFormat);
 
         RuleFor(x => x.Position).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));
         RuleFor(x => x.ProfessionalTitle).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));

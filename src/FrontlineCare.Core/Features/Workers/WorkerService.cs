@@ -30,8 +30,8 @@ public sealed class WorkerService(
         var filtered = Filter(db, scope.Value!, query);
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var after = Cursor.Decode(query.After);
-        var before = after is null ? Cursor.Decode(query.Before) : null;
+        var after = FitsSort(Cursor.Decode(query.After), query.Sort);
+        var before = after is null ? FitsSort(Cursor.Decode(query.Before), query.Sort) : null;
         // Walking backwards = the same query with the order reversed, then the page flipped back.
         var backwards = before is not null;
         var descending = query.Descending ^ backwards;
@@ -243,6 +243,11 @@ public sealed class WorkerService(
         NationalId = user.SeesPersonalData() ? row.NationalId : Masking.NationalId(row.NationalId),
         Mobile = user.SeesFullMobile() ? row.Mobile : Masking.Mobile(row.Mobile),
     };
+
+    /// <summary>A cursor without the key of this sort (taken from another sort order, or forged) is no position:
+    /// start from the first page instead of failing or showing nothing.</summary>
+    private static Cursor? FitsSort(Cursor? cursor, WorkerSort sort) =>
+        cursor is not null && (sort == WorkerSort.UpdatedAt ? cursor.Time is not null : cursor.Text is not null) ? cursor : null;
 
     private static Cursor CursorOf(WorkerListItem row, WorkerSort sort) => sort switch
     {

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FrontlineCare.Web.Tests.Support;
+
+/// <summary>
+/// The real portal (Program) over its own seeded PostgreSQL database, listening on a real loopback port so that
+/// both HttpClient and Chromium can reach it.
+/// </summary>
+public sealed class PortalHost : IAsyncLifetime
+{
+    private readonly AppFixture _data = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    public string BaseUrl { get; private set; } = "";
+    public AppFixture Data => _data;
+
+    public async Task InitializeAsync()
+    {
+        await _data.InitializeAsync();
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseUrls(BaseUrl);
+            web.UseSetting("ConnectionStrings:Default", _data.ConnectionString);
+            web.UseSetting("Seed:DemoData", "false");
+            web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            web.UseSetting("Serilog:WriteTo:1:Name", "Console");
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var server = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+        BaseUrl = addresses?.FirstOrDefault() ?? BaseUrl;
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a personal API token for a demo account, as its owner would on the profile page.</summary>
+    public async Task<string> TokenForAsync(string userName)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        var current = (Infrastructure.CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>();
+        current.Principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync("test");
+        return created.Value!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        await _data.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
