@@ -2,13 +2,13 @@ using FrontlineCare.Core;
 using FrontlineCare.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
-
 var builder = WebApplication.CreateBuilder(args);
-builder.Host.UseSerilog((context, services, logger) => logger
-    .ReadFrom.Configuration(context.Configuration)
+// Serilog from configuration (console + rolling JSON file). The static Log.Logger is left alone, so several
+// hosts in one process (the integration tests) each get their own pipeline.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
 
 var (connectionString, localDatabase) = await DatabaseStartup.ResolveAsync(builder.Configuration, builder.Environment.ContentRootPath);
 if (connectionString is null) return 2;

@@ -22,6 +22,21 @@ public static class Labels
     public static string Role(string role) => Text("Role" + role);
     public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
 
+    /// <summary>A value in the audit trail as the user reads it: codes in words, the rest as stored.</summary>
+    public static string? AuditValue(string field, string? value) => (field, value) switch
+    {
+        (_, null) => null,
+        (nameof(FrontlineWorker.Gender), _) when Enum.TryParse<Gender>(value, out var g) => Of(g),
+        (nameof(FrontlineWorker.Category), _) when Enum.TryParse<WorkerCategory>(value, out var c) => Of(c),
+        (nameof(FrontlineWorker.PoliticalStatus), _) when Enum.TryParse<PoliticalStatus>(value, out var p) => Of(p),
+        (nameof(Deployment.PostKind), _) when Enum.TryParse<PostKind>(value, out var k) => Of(k),
+        (nameof(Deployment.RiskClass), _) when Enum.TryParse<RiskClass>(value, out var r) => Of(r),
+        (nameof(Unit.Kind), _) when Enum.TryParse<UnitKind>(value, out var u) => Of(u),
+        (nameof(Unit.ProfileOverride), _) when Enum.TryParse<PolicyProfileCode>(value, out var pp) => Of(pp),
+        (nameof(Deployment.StartDate) or nameof(Deployment.EndDate), _) when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) => Date(d),
+        _ => value,
+    };
+
     /// <summary>Calendar days as Chinese users write them: 2026年11月23日 (zh-CN) or 2026-11-23.</summary>
     public static string Date(DateOnly? day) => day is null ? "" :
         CultureInfo.CurrentUICulture.Name == "zh-CN"

@@ -32,9 +32,24 @@ public class AppFixture : IAsyncLifetime
         services.AddFrontlineCareCore(ConnectionString);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<ICurrentUser>(_ => User);
-        services.AddIdentityCore<AppUser>()
+        // The portal's password and lockout rules (as src/FrontlineCare.Web sets them), so the demo accounts seed
+        // and AccountService meets the same Identity validators as in production.
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>();
+        ConfigureServices(services);
         Services = services.BuildServiceProvider();
 
         await using var scope = Services.CreateAsyncScope();
@@ -42,6 +57,11 @@ public class AppFixture : IAsyncLifetime
         await DemoData.SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>());
         await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), Clock, DemoWorkers);
         await UseAsync(Roles.OrgDepartment, "椒江区");
+    }
+
+    /// <summary>A subclass may add or replace services (e.g. a command interceptor) before the container is built.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync() => await Services.DisposeAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FrontlineCare.Core;
 using FrontlineCare.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +52,13 @@ public static class PostgresCluster
         }
     }
 
+    /// <summary>One data source (so one connection pool) per database: a new one per context would leave an idle
+    /// pooled connection behind each time, until the server refuses clients.</summary>
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new();
+
     public static AppDbContext CreateContext(string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = DataSources.GetOrAdd(connectionString, cs => new NpgsqlDataSourceBuilder(cs).Build());
         var options = ServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<AppDbContext>(), dataSource);
         return new AppDbContext((DbContextOptions<AppDbContext>)options.Options);
     }

@@ -15,12 +15,14 @@ public sealed record AuditEntryView(
         .Where(x => x.Attr is not null)
         .ToDictionary(x => x.Name, x => x.Attr!.Kind);
 
-    public static AuditEntryView From(AuditEntry entry, ICurrentUser viewer)
+    /// <param name="names">Display names for ids that appear as values (units, spouses); others stay as stored.</param>
+    public static AuditEntryView From(AuditEntry entry, ICurrentUser viewer, IReadOnlyDictionary<string, string>? names = null)
     {
+        string? Name(string? value) => value is not null && names is not null && names.TryGetValue(value, out var n) ? n : value;
         var changes = entry.Changes
             .Select(c => SensitiveFields.TryGetValue(c.Key, out var kind) && !Sees(viewer, kind)
                 ? new AuditFieldChange(c.Key, Mask(kind, c.Value.Old), Mask(kind, c.Value.New))
-                : new AuditFieldChange(c.Key, c.Value.Old, c.Value.New))
+                : new AuditFieldChange(c.Key, Name(c.Value.Old), Name(c.Value.New)))
             .OrderBy(c => c.Field, StringComparer.Ordinal)
             .ToList();
         return new AuditEntryView(entry.At, entry.UserName, entry.Entity, entry.EntityKey, entry.Action, changes);

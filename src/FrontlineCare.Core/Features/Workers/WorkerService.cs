@@ -235,7 +235,14 @@ public sealed class WorkerService(
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(500)
             .ToListAsync(ct);
-        return Result<IReadOnlyList<AuditEntryView>>.Ok(entries.Select(e => AuditEntryView.From(e, user)).ToList());
+        // Ids in the trail are shown as names: units of the jurisdiction and workers the caller may see.
+        var ids = entries.SelectMany(e => e.Changes.Where(c => c.Key is nameof(FrontlineWorker.UnitId) or nameof(FrontlineWorker.SpouseId)))
+            .SelectMany(c => new[] { c.Value.Old, c.Value.New })
+            .Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var names = await jurisdiction.Units(db).Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name })
+            .Concat(db.Workers.Where(w => ids.Contains(w.Id) && jurisdiction.Units(db).Any(u => u.Id == w.UnitId)).Select(w => new { w.Id, Name = w.FullName }))
+            .ToDictionaryAsync(x => x.Id.ToString(), x => x.Name, ct);
+        return Result<IReadOnlyList<AuditEntryView>>.Ok(entries.Select(e => AuditEntryView.From(e, user, names)).ToList());
     }
 
     private WorkerListItem Mask(WorkerListItem row) => row with

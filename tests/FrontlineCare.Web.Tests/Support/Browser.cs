@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace FrontlineCare.Web.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright: headless, never a downloaded browser.</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    public IBrowser Instance { get; private set; } = null!;
+
+    public static string ScreenshotDir => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException("Chromium is missing: run deploy/test.sh, which installs Debian's chromium package.");
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async Task<IPage> SignInAsync(string baseUrl, string userName, int width = 1366, int height = 900)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", FrontlineCare.Core.Data.DemoData.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        // The interactive circuit is up once the user's name shows in the app bar.
+        await page.Locator("[data-testid=current-user]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    /// <summary>Runs a journey; on failure keeps a screenshot and the page's HTML next to the others, then rethrows.</summary>
+    public static async Task RecordFailureAsync(IPage page, string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"FAILED-{name}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(ScreenshotDir, $"FAILED-{name}.html"), await page.ContentAsync());
+            throw;
+        }
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Instance is not null) await Instance.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
