@@ -1,5 +1,6 @@
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,8 +43,19 @@ public static class DatabaseStartup
         var db = sp.GetRequiredService<AppDbContext>();
         if (config.GetValue("Database:MigrateOnStartup", true)) await db.Database.MigrateAsync();
         await DemoData.SeedRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var clock = sp.GetRequiredService<TimeProvider>();
         if (config.GetValue("Seed:DemoData", false))
-            await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<TimeProvider>());
+        {
+            await DemoData.SeedAsync(db, users, clock);
+        }
+        else if (config["Bootstrap:AdminUserName"] is { Length: > 0 } admin)
+        {
+            await FirstRun.EnsureRootAndAdminAsync(db, users, clock,
+                config["Bootstrap:RootUnitName"] ?? "浙江省",
+                config.GetValue("Bootstrap:RootProfile", PolicyProfileCode.ZJ),
+                admin, config["Bootstrap:AdminPassword"] ?? "");
+        }
     }
 
     private static string RepoRoot(string start)

@@ -32,21 +32,8 @@ public class AppFixture : IAsyncLifetime
         services.AddFrontlineCareCore(ConnectionString);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddScoped<ICurrentUser>(_ => User);
-        // The portal's password and lockout rules (as src/FrontlineCare.Web sets them), so the demo accounts seed
-        // and AccountService meets the same Identity validators as in production.
-        services.AddIdentityCore<AppUser>(options =>
-            {
-                options.Password.RequiredLength = PasswordPolicy.MinLength;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
-            })
+        // The portal's own password and lockout rules, so AccountService meets the same Identity validators as in production.
+        services.AddIdentityCore<AppUser>(PasswordPolicy.Configure)
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         ConfigureServices(services);

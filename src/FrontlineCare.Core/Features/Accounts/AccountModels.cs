@@ -21,6 +21,23 @@ public sealed record AccountItem(
 public static class PasswordPolicy
 {
     public const int MinLength = 10;
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
+
+    /// <summary>The portal's password, lockout and user-name rules for ASP.NET Core Identity (one place for host and tests).</summary>
+    public static void Configure(Microsoft.AspNetCore.Identity.IdentityOptions options)
+    {
+        options.Password.RequiredLength = MinLength;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+        options.Lockout.DefaultLockoutTimeSpan = LockoutTime;
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    }
 
     public static bool IsStrong(string? password) =>
         password is { Length: >= MinLength }
