@@ -30,6 +30,16 @@ public sealed class SignInTests(PortalHost host, Support.Browser browser) : ICla
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await browser.SignInAsync(host.BaseUrl, "committee");
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/account/login"));
+        await page.GotoAsync("/workers");
+        page.Url.ShouldContain("/account/login");
+    }
+
+    [Fact]
     public async Task A_user_switches_to_english_and_back_to_chinese()
     {
         var page = await browser.SignInAsync(host.BaseUrl, "orgdept");

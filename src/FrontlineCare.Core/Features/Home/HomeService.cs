@@ -1,5 +1,6 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Policy.Measures;
 using Microsoft.EntityFrameworkCore;
 
 namespace FrontlineCare.Core.Features.Home;
@@ -21,7 +22,7 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var workers = db.Workers.Where(w => units.Contains(w.UnitId));
         var today = clock.Today();
         var weekEnd = today.AddDays(7);
-        var active = db.Deployments.Where(d => d.StartDate <= today && (d.EndDate == null || d.EndDate >= today));
+        var active = db.Deployments.Where(A1Deployments.ActiveOn(today));
 
         var total = await workers.CountAsync(ct);
         var deployed = await workers.CountAsync(w => active.Any(d => d.WorkerId == w.Id), ct);

@@ -4,6 +4,7 @@ using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -38,14 +39,7 @@ public sealed class WorkerService(
         var ordered = Order(KeysetFilter(filtered, query.Sort, descending, after ?? before), query.Sort, descending);
         if (after is null && before is null && query.Page > 0) ordered = ordered.Skip(query.Page * pageSize);
 
-        var today = clock.Today();
-        var rows = await ordered
-            .Take(pageSize + 1)
-            .Select(w => new WorkerListItem(
-                w.Id, w.FullName, w.Gender, w.NationalId, w.Mobile, w.UnitId, w.Unit!.Name, w.Category, w.PoliticalStatus,
-                w.Position,
-                db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)),
-                w.UpdatedAt))
+        var rows = await Project(db, ordered.Take(pageSize + 1))
             .AsNoTracking()
             .ToListAsync(ct);
 
@@ -70,13 +64,7 @@ public sealed class WorkerService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = await ScopeAsync(db, query.UnitId, ct);
         if (!scope.IsOk) yield break;
-        var today = clock.Today();
-        var rows = Order(Filter(db, scope.Value!, query), query.Sort, query.Descending)
-            .Select(w => new WorkerListItem(
-                w.Id, w.FullName, w.Gender, w.NationalId, w.Mobile, w.UnitId, w.Unit!.Name, w.Category, w.PoliticalStatus,
-                w.Position,
-                db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)),
-                w.UpdatedAt))
+        var rows = Project(db, Order(Filter(db, scope.Value!, query), query.Sort, query.Descending))
             .AsNoTracking()
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct)) yield return Mask(row);
@@ -256,6 +244,15 @@ public sealed class WorkerService(
     private static Cursor? FitsSort(Cursor? cursor, WorkerSort sort) =>
         cursor is not null && (sort == WorkerSort.UpdatedAt ? cursor.Time is not null : cursor.Text is not null) ? cursor : null;
 
+    /// <summary>The list row: the grid columns only, with "deployed now" as a per-row EXISTS.</summary>
+    private IQueryable<WorkerListItem> Project(AppDbContext db, IQueryable<FrontlineWorker> workers)
+    {
+        var active = db.Deployments.Where(A1Deployments.ActiveOn(clock.Today()));
+        return workers.Select(w => new WorkerListItem(
+            w.Id, w.FullName, w.Gender, w.NationalId, w.Mobile, w.UnitId, w.Unit!.Name, w.Category, w.PoliticalStatus,
+            w.Position, active.Any(d => d.WorkerId == w.Id), w.UpdatedAt));
+    }
+
     private static Cursor CursorOf(WorkerListItem row, WorkerSort sort) => sort switch
     {
         WorkerSort.UpdatedAt => new Cursor(null, row.UpdatedAt, row.Id),
@@ -290,8 +287,8 @@ public sealed class WorkerService(
         if (query.PoliticalStatus is { } status) q = q.Where(w => w.PoliticalStatus == status);
         if (query.DeployedNow is { } deployed)
         {
-            var today = clock.Today();
-            q = q.Where(w => db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate <= today && (d.EndDate == null || d.EndDate >= today)) == deployed);
+            var active = db.Deployments.Where(A1Deployments.ActiveOn(clock.Today()));
+            q = q.Where(w => active.Any(d => d.WorkerId == w.Id) == deployed);
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FrontlineCare.Core.Features.Deployments;
 
 namespace FrontlineCare.Core.Policy.Measures;
@@ -8,6 +9,10 @@ namespace FrontlineCare.Core.Policy.Measures;
 /// </summary>
 public static class A1Deployments
 {
+    /// <summary>"Deployed on this day": started, and not yet ended (an open end never ends). Translates to SQL.</summary>
+    public static Expression<Func<Deployment, bool>> ActiveOn(DateOnly day) =>
+        d => d.StartDate <= day && (d.EndDate == null || d.EndDate >= day);
+
     public static bool Overlaps(DateOnly startA, DateOnly? endA, DateOnly startB, DateOnly? endB) =>
         startA <= (endB ?? DateOnly.MaxValue) && startB <= (endA ?? DateOnly.MaxValue);
 
