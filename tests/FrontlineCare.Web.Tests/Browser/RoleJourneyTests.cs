@@ -75,6 +75,10 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("不在您的管辖范围内");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(outsider.FullName);
         await Support.Browser.ScreenshotAsync(page, "committee-not-in-jurisdiction");
+
+        // A tampered id is "not found", never an error page.
+        await page.GotoAsync("/workers/1%27%20OR%201=1");
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("页面不存在");
     }
 
     [Fact]
