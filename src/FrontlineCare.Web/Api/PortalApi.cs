@@ -16,7 +16,7 @@ public static class PortalApi
         var workers = api.MapGroup("/workers").WithTags("Workers");
         workers.MapGet("/", async ([AsParameters] WorkerListRequest request, WorkerService service, CancellationToken ct) =>
             ApiResults.From(await service.ListAsync(request.ToQuery(), ct)))
-            .WithName("ListWorkers").WithSummary("Workers of the caller's jurisdiction, keyset-paged (pass nextCursor as after).");
+            .WithName("ListWorkers").WithSummary("Workers of the caller's jurisdiction, keyset-paged: pass nextCursor as 'after'. totalCount (capped at 10,000) comes with the first page only, unless includeTotal=true.");
         workers.MapGet("/{id:guid}", async (Guid id, WorkerService service, CancellationToken ct) =>
             ApiResults.From(await service.GetAsync(id, ct)))
             .WithName("GetWorker");
@@ -60,12 +60,13 @@ public static class PortalApi
 
     public sealed record WorkerListRequest(
         Guid? UnitId, WorkerCategory? Category, PoliticalStatus? PoliticalStatus, bool? DeployedNow, string? Search,
-        WorkerSort? Sort, bool? Descending, int? PageSize, string? After, string? Before)
+        WorkerSort? Sort, bool? Descending, int? PageSize, string? After, string? Before, bool? IncludeTotal)
     {
         public WorkerQuery ToQuery() => new()
         {
             UnitId = UnitId, Category = Category, PoliticalStatus = PoliticalStatus, DeployedNow = DeployedNow, Search = Search,
             Sort = Sort ?? WorkerSort.Name, Descending = Descending ?? false, PageSize = PageSize ?? 20, After = After, Before = Before,
+            IncludeTotal = IncludeTotal,
         };
     }
 }

@@ -36,8 +36,9 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东山社区" }).First.ClickAsync();
         await dialog.Locator("[data-testid=worker-save]").ClickAsync();
 
-        await page.WaitForURLAsync(u => u.Contains("/workers/"));
-        await Assertions.Expect(page.Locator("[data-testid=worker-title]")).ToHaveTextAsync("陈晓燕");
+        // Navigation inside the circuit fires no load event: wait for the worker page itself.
+        await Assertions.Expect(page.Locator("[data-testid=worker-title]")).ToHaveTextAsync("陈晓燕", new() { Timeout = 20_000 });
+        page.Url.ShouldContain("/workers/");
 
         await page.ClickAsync("[data-testid=add-deployment]");
         var deployment = page.Locator(".mud-dialog");

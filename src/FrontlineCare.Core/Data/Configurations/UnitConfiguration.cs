@@ -12,8 +12,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(u => u.ProfileOverride).HasConversion<string>().HasMaxLength(4);
         b.Property(u => u.Version).IsRowVersion();
-        b.HasIndex(u => u.Path, "ix_units_path_gist").HasMethod("gist");
-        b.HasIndex(u => u.Path, "ix_units_path_unique").IsUnique();
+        b.HasIndex(u => u.Path, "ix_units_path_gist").HasDatabaseName("ix_units_path_gist").HasMethod("gist");
+        b.HasIndex(u => u.Path, "ix_units_path_unique").HasDatabaseName("ix_units_path_unique").IsUnique();
         b.HasIndex(u => u.ParentId);
         b.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -25,15 +25,17 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<FrontlineWo
         b.HasOne(w => w.Unit).WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FrontlineWorker>().WithMany().HasForeignKey(w => w.SpouseId).OnDelete(DeleteBehavior.SetNull);
 
-        b.HasIndex(w => w.NationalId, "ix_workers_national_id").IsUnique();
+        b.HasIndex(w => w.NationalId, "ix_workers_national_id").HasDatabaseName("ix_workers_national_id").IsUnique();
         // Prefix search on the ID number (OrgDepartment types the first digits).
-        b.HasIndex(w => w.NationalId, "ix_workers_national_id_prefix").HasOperators("text_pattern_ops");
+        b.HasIndex(w => w.NationalId, "ix_workers_national_id_prefix").HasDatabaseName("ix_workers_national_id_prefix").HasOperators("text_pattern_ops");
         // Keyset paging: every list is ordered by a whitelisted key plus the id; the jurisdiction-scoped
         // variant leads with unit_id so a small unit's list is an index range.
         b.HasIndex(w => new { w.FullName, w.Id });
         b.HasIndex(w => new { w.UnitId, w.FullName, w.Id });
         b.HasIndex(w => new { w.UpdatedAt, w.Id });
-        b.HasIndex(w => w.FullName, "ix_workers_full_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        // Short name searches (a surname) are prefix matches: a pattern index serves LIKE 'x%' whatever the collation.
+        b.HasIndex(w => w.FullName, "ix_workers_full_name_prefix").HasDatabaseName("ix_workers_full_name_prefix").HasOperators("varchar_pattern_ops");
+        b.HasIndex(w => w.FullName, "ix_workers_full_name_trgm").HasDatabaseName("ix_workers_full_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(w => w.SpouseId);
     }
 }

@@ -385,13 +385,13 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasDatabaseName("ix_units_parent_id");
 
                     b.HasIndex(new[] { "Path" }, "ix_units_path_gist")
-                        .HasDatabaseName("ix_units_path");
+                        .HasDatabaseName("ix_units_path_gist");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Path" }, "ix_units_path_gist"), "gist");
 
                     b.HasIndex(new[] { "Path" }, "ix_units_path_unique")
                         .IsUnique()
-                        .HasDatabaseName("ix_units_path1");
+                        .HasDatabaseName("ix_units_path_unique");
 
                     b.ToTable("units", (string)null);
                 });
@@ -488,8 +488,13 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.HasIndex("UnitId", "FullName", "Id")
                         .HasDatabaseName("ix_workers_unit_id_full_name_id");
 
+                    b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix")
+                        .HasDatabaseName("ix_workers_full_name_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_trgm")
-                        .HasDatabaseName("ix_workers_full_name");
+                        .HasDatabaseName("ix_workers_full_name_trgm");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_trgm"), new[] { "gin_trgm_ops" });
@@ -499,7 +504,7 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasDatabaseName("ix_workers_national_id");
 
                     b.HasIndex(new[] { "NationalId" }, "ix_workers_national_id_prefix")
-                        .HasDatabaseName("ix_workers_national_id1");
+                        .HasDatabaseName("ix_workers_national_id_prefix");
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NationalId" }, "ix_workers_national_id_prefix"), new[] { "text_pattern_ops" });
 

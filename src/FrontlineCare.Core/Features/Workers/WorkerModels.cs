@@ -44,6 +44,8 @@ public sealed record WorkerQuery
     /// <summary>Opaque cursor from the previous result: continue after (or before) it. Keeps deep pages fast.</summary>
     public string? After { get; init; }
     public string? Before { get; init; }
+    /// <summary>Count the matching rows (capped)? Null: only on a request without a cursor.</summary>
+    public bool? IncludeTotal { get; init; }
 }
 
 public sealed record WorkerListItem(

@@ -22,6 +22,8 @@ public sealed class WorkerService(
     /// <summary>Totals above this are shown as "10,000+": an exact count of a province is not worth its cost on every page.</summary>
     public const int CountCap = 10_000;
     public const int MaxPageSize = 200;
+    /// <summary>Name searches shorter than this match from the start of the name; longer ones anywhere in it.</summary>
+    public const int ShortNameSearch = 3;
 
     public async Task<Result<PagedResult<WorkerListItem>>> ListAsync(WorkerQuery query, CancellationToken ct = default)
     {
@@ -47,14 +49,17 @@ public sealed class WorkerService(
         if (hasMore) rows.RemoveAt(rows.Count - 1);
         if (backwards) rows.Reverse();
 
-        var total = await filtered.Take(CountCap + 1).CountAsync(ct);
+        // Counting costs as much as the page itself: only when asked, by default on a filter's first request.
+        int? total = query.IncludeTotal ?? (after is null && before is null)
+            ? await filtered.Take(CountCap + 1).CountAsync(ct)
+            : null;
         var items = rows.Select(Mask).ToList();
         var first = items.Count > 0 ? CursorOf(items[0], query.Sort).Encode() : null;
         var last = items.Count > 0 ? CursorOf(items[^1], query.Sort).Encode() : null;
         var atStart = backwards ? !hasMore : after is null && query.Page == 0;
         var atEnd = backwards ? false : !hasMore;
         return Result<PagedResult<WorkerListItem>>.Ok(new PagedResult<WorkerListItem>(
-            items, Math.Min(total, CountCap), total > CountCap, atEnd ? null : last, atStart ? null : first));
+            items, total is { } t ? Math.Min(t, CountCap) : null, total > CountCap, atEnd ? null : last, atStart ? null : first));
     }
 
     /// <summary>Every row of the filter, for export; streamed, never held in memory as a whole.</summary>
@@ -272,9 +277,13 @@ public sealed class WorkerService(
             if (!jurisdiction.Contains(unitPath.Value)) return Result<Scope>.From(Result.Forbidden(Messages.UnitOutsideJurisdiction));
             path = unitPath.Value;
         }
+        // The whole tree (a top unit, and the only one) needs no filter at all: skip loading thousands of ids.
+        string scopePath = path;
+        var scopeId = Units.Unit.IdOf(path);
+        if (!scopePath.Contains('.', StringComparison.Ordinal) && !await db.Units.AnyAsync(u => u.ParentId == null && u.Id != scopeId, ct))
+            return Result<Scope>.Ok(new Scope(null));
         var ids = await db.Units.Where(u => u.Path.IsDescendantOf(path)).Select(u => u.Id).ToListAsync(ct);
-        var everything = ids.Count == await db.Units.CountAsync(ct);
-        return Result<Scope>.Ok(new Scope(everything ? null : ids));
+        return Result<Scope>.Ok(new Scope(ids));
     }
 
     private sealed record Scope(List<Guid>? UnitIds);
@@ -300,6 +309,12 @@ public sealed class WorkerService(
                 q = id.Length == 18 || !user.SeesPersonalData()
                     ? q.Where(w => w.NationalId == id)
                     : q.Where(w => w.NationalId.StartsWith(id));
+            }
+            else if (term.Length < ShortNameSearch)
+            {
+                // One or two characters are a surname or the start of a name: a prefix search on a pattern index.
+                // (pg_trgm needs three characters; a "contains" of two would scan every row.)
+                q = q.Where(w => w.FullName.StartsWith(term));
             }
             else
             {

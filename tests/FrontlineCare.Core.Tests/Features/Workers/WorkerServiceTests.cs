@@ -458,7 +458,8 @@ public sealed class WorkerServiceTests(AppFixture fixture) : IClassFixture<AppFi
         do
         {
             var page = (await Service.ListAsync(query with { PageSize = 5, After = after })).Value!;
-            page.TotalCount.ShouldBe(23);
+            // The total comes with the first page; cursor pages do not pay for a count again.
+            page.TotalCount.ShouldBe(after is null ? 23 : null);
             page.Items.Count.ShouldBeLessThanOrEqualTo(5);
             walked.AddRange(page.Items.Select(i => i.Id));
             after = page.NextCursor;
@@ -472,6 +473,32 @@ public sealed class WorkerServiceTests(AppFixture fixture) : IClassFixture<AppFi
         pages.ShouldBe(5);
         walked.ShouldBe(all.Items.Select(i => i.Id).ToList());
         walked.Distinct().Count().ShouldBe(23);
+    }
+
+    [Fact]
+    public async Task A_cursor_page_counts_the_total_when_asked()
+    {
+        var unitId = await UnitOfTwentyThreeAsync();
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var first = (await Service.ListAsync(new WorkerQuery { UnitId = unitId, PageSize = 5 })).Value!;
+        var next = (await Service.ListAsync(new WorkerQuery { UnitId = unitId, PageSize = 5, After = first.NextCursor, IncludeTotal = true })).Value!;
+        next.TotalCount.ShouldBe(23);
+    }
+
+    [Fact]
+    public async Task A_one_or_two_character_search_matches_the_start_of_names_and_a_longer_one_anywhere()
+    {
+        var unit = await fixture.AddUnitAsync("海门街道");
+        await fixture.AddWorkerAsync(unit.Id, name: "欧阳晓明");
+        await fixture.AddWorkerAsync(unit.Id, name: "晓明");
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var scope = new WorkerQuery { UnitId = unit.Id, PageSize = 50 };
+
+        var names = async (string term) => (await Service.ListAsync(scope with { Search = term })).Value!.Items.Select(i => i.FullName).ToList();
+
+        (await names("欧阳")).ShouldBe(["欧阳晓明"]);
+        (await names("晓明")).ShouldBe(["晓明"]);
+        (await names("阳晓明")).ShouldBe(["欧阳晓明"]);
     }
 
     [Fact]

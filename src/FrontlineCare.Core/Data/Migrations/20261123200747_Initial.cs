@@ -376,28 +376,34 @@ namespace FrontlineCare.Core.Data.Migrations
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_units_path",
+                name: "ix_units_path_gist",
                 table: "units",
                 column: "path")
                 .Annotation("Npgsql:IndexMethod", "gist");
 
             migrationBuilder.CreateIndex(
-                name: "ix_units_path1",
+                name: "ix_units_path_unique",
                 table: "units",
                 column: "path",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_workers_full_name",
+                name: "ix_workers_full_name_id",
+                table: "workers",
+                columns: new[] { "full_name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workers_full_name_prefix",
+                table: "workers",
+                column: "full_name")
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workers_full_name_trgm",
                 table: "workers",
                 column: "full_name")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_workers_full_name_id",
-                table: "workers",
-                columns: new[] { "full_name", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_workers_national_id",
@@ -406,7 +412,7 @@ namespace FrontlineCare.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_workers_national_id1",
+                name: "ix_workers_national_id_prefix",
                 table: "workers",
                 column: "national_id")
                 .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });

@@ -1,0 +1,13 @@
+using FrontlineCare.Core.Common;
+
+namespace FrontlineCare.Benchmarks;
+
+/// <summary>The caller of every measured query: the organisation department at the root of the tree.</summary>
+internal sealed class BenchUser(Guid homeUnitId) : ICurrentUser
+{
+    public bool IsAuthenticated => true;
+    public Guid? UserId { get; } = Guid.CreateVersion7();
+    public string? UserName => "benchmark";
+    public Guid? HomeUnitId { get; } = homeUnitId;
+    public bool IsInRole(string role) => role == Roles.OrgDepartment;
+}
