@@ -16,10 +16,34 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
-    public async Task A_revoked_or_made_up_token_gets_401()
+    public async Task A_made_up_token_gets_401()
     {
         var response = await host.Client("fc_not-a-real-token").GetAsync("/api/v1/workers");
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_works_until_its_owner_revokes_it()
+    {
+        var client = host.Client(await host.TokenForAsync("supervisor"));
+        (await client.GetAsync("/api/v1/workers")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await host.RevokeAllAsync("supervisor");
+
+        (await client.GetAsync("/api/v1/workers")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_supervisor_reads_through_the_api_but_cannot_write()
+    {
+        var client = host.Client(await host.TokenForAsync("supervisor"));
+        var unit = await host.Data.UnitIdAsync("东山社区");
+        var response = await client.PostAsJsonAsync("/api/v1/workers", new
+        {
+            fullName = "审核人不能登记", gender = "Male", nationalId = NationalIdNumber.Compose("331002", new DateOnly(1985, 1, 9), 135),
+            mobile = "13900000003", unitId = unit, category = "Other", politicalStatus = "Masses",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

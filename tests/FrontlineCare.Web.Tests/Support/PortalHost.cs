@@ -50,15 +50,25 @@ public sealed class PortalHost : IAsyncLifetime
     }
 
     /// <summary>Creates a personal API token for a demo account, as its owner would on the profile page.</summary>
-    public async Task<string> TokenForAsync(string userName)
+    public Task<string> TokenForAsync(string userName) =>
+        AsAsync(userName, async tokens => (await tokens.CreateAsync("test")).Value!);
+
+    /// <summary>Revokes all of the account's tokens, as its owner would on the profile page.</summary>
+    public Task RevokeAllAsync(string userName) => AsAsync(userName, async tokens =>
+    {
+        foreach (var token in await tokens.ListMineAsync()) await tokens.RevokeAsync(token.Id);
+        return 0;
+    });
+
+    /// <summary>Runs the token service as the named account (its own scope and identity).</summary>
+    private async Task<T> AsAsync<T>(string userName, Func<ApiTokenService, Task<T>> action)
     {
         await using var scope = _factory!.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
         var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
         var current = (Infrastructure.CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>();
         current.Principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
-        var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync("test");
-        return created.Value!;
+        return await action(scope.ServiceProvider.GetRequiredService<ApiTokenService>());
     }
 
     public async Task DisposeAsync()

@@ -32,11 +32,4 @@ public sealed class Unit
     public uint Version { get; set; }
 
     public static string Label(Guid id) => id.ToString("N");
-
-    /// <summary>The unit a path ends at (its last label).</summary>
-    public static Guid IdOf(LTree path)
-    {
-        string text = path;
-        return Guid.ParseExact(text[(text.LastIndexOf('.') + 1)..], "N");
-    }
 }

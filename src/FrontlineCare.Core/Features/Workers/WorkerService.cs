@@ -265,23 +265,41 @@ public sealed class WorkerService(
     };
 
     /// <summary>The unit ids the query may see, or null when that is every unit (no filter needed).</summary>
+    /// <summary>
+    /// The caller's jurisdiction for list reads, remembered for a minute by this (scoped) service: a Blazor circuit
+    /// pages through a list without asking for its home unit's path on every page. A stale path can only show
+    /// fewer rows (after the home unit itself moved), never more; writes always resolve it afresh.
+    /// </summary>
+    private async Task<(Jurisdiction Jurisdiction, bool WholeTree)> ListJurisdictionAsync(AppDbContext db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_listJurisdiction is { } cached && cached.Home == user.HomeUnitId && now - cached.At < ListJurisdictionTtl)
+            return (cached.Jurisdiction, cached.WholeTree);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        // The whole tree (a top unit, and the only one) needs no unit filter at all.
+        var wholeTree = jurisdiction.RootPath is { } root && !((string)root).Contains('.', StringComparison.Ordinal)
+                        && !await db.Units.AnyAsync(u => u.ParentId == null && u.Path != root, ct);
+        _listJurisdiction = (user.HomeUnitId, jurisdiction, wholeTree, now);
+        return (jurisdiction, wholeTree);
+    }
+
+    private static readonly TimeSpan ListJurisdictionTtl = TimeSpan.FromMinutes(1);
+    private (Guid? Home, Jurisdiction Jurisdiction, bool WholeTree, DateTimeOffset At)? _listJurisdiction;
+
     private async Task<Result<Scope>> ScopeAsync(AppDbContext db, Guid? unitId, CancellationToken ct)
     {
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (jurisdiction.RootPath is not { } root) return Result<Scope>.Ok(new Scope([]));
-        var path = root;
+        var (jurisdiction, wholeTree) = await ListJurisdictionAsync(db, ct);
+        if (jurisdiction.RootPath is not { } path) return Result<Scope>.Ok(new Scope([]));
         if (unitId is { } uid)
         {
             var unitPath = await db.Units.Where(u => u.Id == uid).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
             if (unitPath is null) return Result<Scope>.From(Result.NotFound());
             if (!jurisdiction.Contains(unitPath.Value)) return Result<Scope>.From(Result.Forbidden(Messages.UnitOutsideJurisdiction));
+            if (unitPath.Value != path) wholeTree = false;
             path = unitPath.Value;
         }
-        // The whole tree (a top unit, and the only one) needs no filter at all: skip loading thousands of ids.
-        string scopePath = path;
-        var scopeId = Units.Unit.IdOf(path);
-        if (!scopePath.Contains('.', StringComparison.Ordinal) && !await db.Units.AnyAsync(u => u.ParentId == null && u.Id != scopeId, ct))
-            return Result<Scope>.Ok(new Scope(null));
+        if (wholeTree) return Result<Scope>.Ok(new Scope(null));
+        // The units of the scope are read fresh every time, so a unit added a moment ago is listed at once.
         var ids = await db.Units.Where(u => u.Path.IsDescendantOf(path)).Select(u => u.Id).ToListAsync(ct);
         return Result<Scope>.Ok(new Scope(ids));
     }

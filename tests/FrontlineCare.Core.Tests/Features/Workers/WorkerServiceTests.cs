@@ -476,6 +476,21 @@ public sealed class WorkerServiceTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task A_unit_added_while_a_user_pages_through_the_list_shows_its_workers_at_once()
+    {
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var service = Service; // one service = one Blazor circuit
+        var street = await fixture.UnitIdAsync("海门街道");
+        (await service.ListAsync(new WorkerQuery { UnitId = street, PageSize = 200 })).IsOk.ShouldBeTrue();
+
+        var unit = await fixture.AddUnitAsync("海门街道");
+        var worker = await fixture.AddWorkerAsync(unit.Id, name: "新来的人");
+
+        var page = (await service.ListAsync(new WorkerQuery { UnitId = street, PageSize = 200, Search = "新来的人" })).Value!;
+        page.Items.Select(i => i.Id).ShouldContain(worker.Id);
+    }
+
+    [Fact]
     public async Task A_cursor_page_counts_the_total_when_asked()
     {
         var unitId = await UnitOfTwentyThreeAsync();
