@@ -37,12 +37,20 @@ internal sealed class RawWorkerQueries(NpgsqlDataSource dataSource, DateOnly tod
         ORDER BY page.full_name, page.id
         """;
 
+    /// <summary>
+    /// A filter's first page and its capped total — like for like with the service, which counts (up to
+    /// <see cref="WorkerService.CountCap"/>) on the first request of a filter so the grid can show "1–20 of N".
+    /// </summary>
     public async Task<List<WorkerListItem>> FirstPageAsync(int pageSize, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(FirstPageSql);
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly>("today", NpgsqlDbType.Date) { TypedValue = today });
         cmd.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize + 1 });
-        return await ReadPageAsync(cmd, pageSize, ct);
+        var rows = await ReadPageAsync(cmd, pageSize, ct);
+        await using var count = dataSource.CreateCommand("SELECT count(*)::int FROM (SELECT 1 FROM workers AS w LIMIT @cap) AS t");
+        count.Parameters.Add(new NpgsqlParameter<int>("cap", NpgsqlDbType.Integer) { TypedValue = WorkerService.CountCap + 1 });
+        _ = await count.ExecuteScalarAsync(ct);
+        return rows;
     }
 
     public async Task<List<WorkerListItem>> AfterAsync(string fullName, Guid id, int pageSize, CancellationToken ct = default)
@@ -53,25 +61,6 @@ internal sealed class RawWorkerQueries(NpgsqlDataSource dataSource, DateOnly tod
         cmd.Parameters.Add(new NpgsqlParameter<Guid>("id", NpgsqlDbType.Uuid) { TypedValue = id });
         cmd.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize + 1 });
         return await ReadPageAsync(cmd, pageSize, ct);
-    }
-
-    /// <summary>
-    /// A filtered first page and its capped total, the two queries the service sends for a search — for measuring
-    /// alternative search predicates (<paramref name="where"/> over alias <c>w</c>) on the same data.
-    /// </summary>
-    public async Task<int> FilteredPageAndCountAsync(string where, IReadOnlyList<NpgsqlParameter> parameters, int pageSize, int countCap, CancellationToken ct = default)
-    {
-        await using var page = dataSource.CreateCommand(PageSql(where));
-        page.Parameters.Add(new NpgsqlParameter<DateOnly>("today", NpgsqlDbType.Date) { TypedValue = today });
-        page.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = pageSize + 1 });
-        foreach (var p in parameters) page.Parameters.Add(p.Clone());
-        var rows = await ReadPageAsync(page, pageSize, ct);
-
-        await using var count = dataSource.CreateCommand($"SELECT count(*)::int FROM (SELECT 1 FROM workers AS w WHERE {where} LIMIT @cap) AS t");
-        count.Parameters.Add(new NpgsqlParameter<int>("cap", NpgsqlDbType.Integer) { TypedValue = countCap + 1 });
-        foreach (var p in parameters) count.Parameters.Add(p.Clone());
-        var total = (int)(await count.ExecuteScalarAsync(ct))!;
-        return rows.Count == 0 ? 0 : total;
     }
 
     private static async Task<List<WorkerListItem>> ReadPageAsync(NpgsqlCommand cmd, int pageSize, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class MigrationTests
         var cs = await PostgresCluster.NewDatabaseAsync();
         await using var db = PostgresCluster.CreateContext(cs);
         var names = await db.Database.SqlQuery<string>($"SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename IN ('workers', 'units')").ToListAsync();
-        names.ShouldContain("ix_workers_full_name_prefix");
+        names.ShouldContain("ix_workers_full_name_id");
         names.ShouldContain("ix_workers_full_name_trgm");
         names.ShouldContain("ix_workers_national_id");
         names.ShouldContain("ix_workers_national_id_prefix");

@@ -33,8 +33,6 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<FrontlineWo
         b.HasIndex(w => new { w.FullName, w.Id });
         b.HasIndex(w => new { w.UnitId, w.FullName, w.Id });
         b.HasIndex(w => new { w.UpdatedAt, w.Id });
-        // Short name searches (a surname) are prefix matches: a pattern index serves LIKE 'x%' whatever the collation.
-        b.HasIndex(w => w.FullName, "ix_workers_full_name_prefix").HasDatabaseName("ix_workers_full_name_prefix").HasOperators("varchar_pattern_ops");
         b.HasIndex(w => w.FullName, "ix_workers_full_name_trgm").HasDatabaseName("ix_workers_full_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(w => w.SpouseId);
     }

@@ -488,11 +488,6 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.HasIndex("UnitId", "FullName", "Id")
                         .HasDatabaseName("ix_workers_unit_id_full_name_id");
 
-                    b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix")
-                        .HasDatabaseName("ix_workers_full_name_prefix");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix"), new[] { "varchar_pattern_ops" });
-
                     b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_trgm")
                         .HasDatabaseName("ix_workers_full_name_trgm");
 

@@ -330,9 +330,12 @@ public sealed class WorkerService(
             }
             else if (term.Length < ShortNameSearch)
             {
-                // One or two characters are a surname or the start of a name: a prefix search on a pattern index.
-                // (pg_trgm needs three characters; a "contains" of two would scan every row.)
-                q = q.Where(w => w.FullName.StartsWith(term));
+                // One or two characters are a surname or the start of a name: a prefix search. pg_trgm cannot index
+                // fewer than three characters, so the prefix becomes a range of the pinyin-ordered name index:
+                // in ICU collation every name starting with the term sorts between the term and the term followed
+                // by U+FFFF (the highest primary weight). The index then serves the filter and the order at once.
+                var upper = term + '\uffff';
+                q = q.Where(w => string.Compare(w.FullName, term) >= 0 && string.Compare(w.FullName, upper) < 0 && w.FullName.StartsWith(term));
             }
             else
             {

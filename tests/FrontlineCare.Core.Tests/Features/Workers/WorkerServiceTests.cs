@@ -517,6 +517,23 @@ public sealed class WorkerServiceTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task A_surname_search_finds_exactly_that_surname_and_not_others_read_the_same_way()
+    {
+        var unit = await fixture.AddUnitAsync("海门街道");
+        // 魏, 卫, 韦 and 尉 are all read "wei": neighbours in pinyin order, but other surnames.
+        foreach (var name in new[] { "魏", "魏欣", "魏欣怡", "卫东", "韦小宝", "尉迟恭", "王魏" })
+            await fixture.AddWorkerAsync(unit.Id, name: name);
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var scope = new WorkerQuery { UnitId = unit.Id, PageSize = 50 };
+
+        var found = (await Service.ListAsync(scope with { Search = "魏" })).Value!;
+
+        found.Items.Select(i => i.FullName).ShouldBe(["魏", "魏欣", "魏欣怡"]);
+        found.TotalCount.ShouldBe(3);
+        (await Service.ListAsync(scope with { Search = "魏欣" })).Value!.Items.Select(i => i.FullName).ShouldBe(["魏欣", "魏欣怡"]);
+    }
+
+    [Fact]
     public async Task The_list_is_in_name_order()
     {
         var unitId = await UnitOfTwentyThreeAsync();

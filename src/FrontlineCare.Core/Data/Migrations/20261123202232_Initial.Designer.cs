@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FrontlineCare.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123200747_Initial")]
+    [Migration("20261123202232_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -490,11 +490,6 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.HasIndex("UnitId", "FullName", "Id")
                         .HasDatabaseName("ix_workers_unit_id_full_name_id");
-
-                    b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix")
-                        .HasDatabaseName("ix_workers_full_name_prefix");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_prefix"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex(new[] { "FullName" }, "ix_workers_full_name_trgm")
                         .HasDatabaseName("ix_workers_full_name_trgm");

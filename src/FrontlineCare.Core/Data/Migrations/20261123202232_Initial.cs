@@ -393,12 +393,6 @@ namespace FrontlineCare.Core.Data.Migrations
                 columns: new[] { "full_name", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_workers_full_name_prefix",
-                table: "workers",
-                column: "full_name")
-                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_workers_full_name_trgm",
                 table: "workers",
                 column: "full_name")
