@@ -13,34 +13,6 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
 
     private DeploymentService Service => fixture.Get<DeploymentService>();
 
-    public static TheoryData<string, string, string, string> Reads => new()
-    {
-        { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
-        { Roles.Supervisor, "椒江区", "东山社区", Ok },
-        { Roles.Supervisor, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.Admin, "浙江省", "东山社区", Ok },
-        { Roles.Admin, "浙江省", "府山街道", Ok },
-    };
-
-    public static TheoryData<string, string, string, string> Writes => new()
-    {
-        { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
-        { Roles.Supervisor, "椒江区", "东山社区", ReadOnlyRole },
-        { Roles.Supervisor, "椒江区", "府山街道", ReadOnlyRole },
-        { Roles.Admin, "浙江省", "东山社区", ReadOnlyRole },
-        { Roles.Admin, "浙江省", "府山街道", ReadOnlyRole },
-    };
-
     private async Task<int> DeploymentCountAsync(Guid workerId)
     {
         await using var db = fixture.NewContext();
@@ -48,7 +20,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_workers_deployments_are_listed_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -63,7 +35,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_deployments_edit_form_opens_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -78,7 +50,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [MemberData(nameof(Writes))]
+    [MemberData(nameof(JurisdictionMatrix.Edits), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_worker_can_be_deployed_only_by_an_editing_role_within_its_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -91,7 +63,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [MemberData(nameof(Writes))]
+    [MemberData(nameof(JurisdictionMatrix.Edits), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_deployment_can_be_changed_only_by_an_editing_role_within_its_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -109,7 +81,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [MemberData(nameof(Writes))]
+    [MemberData(nameof(JurisdictionMatrix.Edits), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_deployment_can_be_deleted_only_by_an_editing_role_within_its_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);

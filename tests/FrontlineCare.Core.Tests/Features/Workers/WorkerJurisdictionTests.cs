@@ -15,38 +15,6 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
 {
     private WorkerService Service => fixture.Get<WorkerService>();
 
-    /// <summary>Reading: everyone reads their own jurisdiction and nothing outside it.</summary>
-    public static TheoryData<string, string, string, string> Reads => new()
-    {
-        { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
-        { Roles.UnitCommittee, "海门街道", "海门街道", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
-        { Roles.Supervisor, "椒江区", "东山社区", Ok },
-        { Roles.Supervisor, "椒江区", "白云社区", Ok },
-        { Roles.Supervisor, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.Admin, "浙江省", "东山社区", Ok },
-        { Roles.Admin, "浙江省", "府山街道", Ok },
-    };
-
-    /// <summary>Changing an existing worker: editing roles within their jurisdiction only; reviewers never.</summary>
-    public static TheoryData<string, string, string, string> Updates => new()
-    {
-        { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
-        { Roles.Supervisor, "椒江区", "东山社区", ReadOnlyRole },
-        { Roles.Supervisor, "椒江区", "府山街道", ReadOnlyRole },
-        { Roles.Admin, "浙江省", "东山社区", ReadOnlyRole },
-        { Roles.Admin, "浙江省", "府山街道", ReadOnlyRole },
-    };
-
     /// <summary>Registering a new worker in a unit: a unit outside the jurisdiction is a field error on UnitId.</summary>
     public static TheoryData<string, string, string, string> Creates => new()
     {
@@ -61,7 +29,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     };
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_worker_appears_in_the_list_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -74,7 +42,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_worker_is_exported_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -86,7 +54,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_workers_detail_opens_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -100,7 +68,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_workers_edit_form_opens_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -113,7 +81,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(Reads))]
+    [MemberData(nameof(JurisdictionMatrix.Reads), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_workers_history_opens_only_within_the_callers_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
@@ -140,7 +108,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [MemberData(nameof(Updates))]
+    [MemberData(nameof(JurisdictionMatrix.Edits), MemberType = typeof(JurisdictionMatrix))]
     public async Task A_worker_can_be_changed_only_by_an_editing_role_within_its_jurisdiction(string role, string home, string unit, string expected)
     {
         var worker = await fixture.AddWorkerAsync(unit);
