@@ -24,5 +24,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
                     v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(),
                     v => new Dictionary<string, AuditChange>(v)));
         b.HasIndex(a => new { a.Entity, a.EntityKey, a.At });
+        b.HasIndex(a => new { a.WorkerId, a.At }).HasFilter("worker_id IS NOT NULL");
     }
 }

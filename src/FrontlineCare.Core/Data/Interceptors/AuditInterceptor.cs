@@ -71,6 +71,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 UserName = currentUser.UserName,
                 Entity = AuditedTypes[entry.Metadata.ClrType],
                 EntityKey = Key(entry),
+                WorkerId = WorkerOf(entry),
                 Action = entry.State switch
                 {
                     EntityState.Added => AuditAction.Insert,
@@ -90,6 +91,15 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var created = entry.Metadata.FindProperty("CreatedAt");
         if (created is not null && entry.State == EntityState.Added)
             entry.Property("CreatedAt").CurrentValue = now;
+    }
+
+    /// <summary>The worker a record belongs to: the worker itself, or the value of its WorkerId (before a delete too).</summary>
+    private static Guid? WorkerOf(EntityEntry entry)
+    {
+        if (entry.Entity is FrontlineWorker worker) return worker.Id;
+        if (entry.Metadata.FindProperty("WorkerId") is null) return null;
+        var property = entry.Property("WorkerId");
+        return (entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue) as Guid?;
     }
 
     private static string Key(EntityEntry entry) =>

@@ -254,8 +254,16 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("WorkerId", "At")
+                        .HasDatabaseName("ix_audit_entries_worker_id_at")
+                        .HasFilter("worker_id IS NOT NULL");
 
                     b.HasIndex("Entity", "EntityKey", "At")
                         .HasDatabaseName("ix_audit_entries_entity_entity_key_at");

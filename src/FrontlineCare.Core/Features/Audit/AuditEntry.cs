@@ -16,6 +16,9 @@ public sealed class AuditEntry
     public string? UserName { get; set; }
     public required string Entity { get; set; }
     public required string EntityKey { get; set; }
+    /// <summary>The worker the record belongs to (the worker itself, or the worker of a deployment), so a person's
+    /// history, deleted records included, is one indexed query.</summary>
+    public Guid? WorkerId { get; set; }
     public AuditAction Action { get; set; }
     /// <summary>Changed fields: name → [old, new], stored as jsonb.</summary>
     public Dictionary<string, AuditChange> Changes { get; set; } = [];

@@ -221,10 +221,9 @@ public sealed class WorkerService(
         var path = await db.Workers.Where(w => w.Id == id).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
         if (path is null) return Result<IReadOnlyList<AuditEntryView>>.From(Result.NotFound());
         if (!jurisdiction.Contains(path.Value)) return Result<IReadOnlyList<AuditEntryView>>.From(Result.Forbidden(Messages.NotInJurisdiction));
-        var deploymentKeys = await db.Deployments.Where(d => d.WorkerId == id).Select(d => d.Id.ToString()).ToListAsync(ct);
-        var key = id.ToString();
+        // Everything recorded about this person, deleted deployments included.
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => (a.Entity == "Worker" && a.EntityKey == key) || (a.Entity == nameof(Deployment) && deploymentKeys.Contains(a.EntityKey)))
+            .Where(a => a.WorkerId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(500)
             .ToListAsync(ct);

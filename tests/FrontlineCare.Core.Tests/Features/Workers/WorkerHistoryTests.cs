@@ -28,6 +28,25 @@ public sealed class WorkerHistoryTests(AppFixture fixture) : IClassFixture<AppFi
     private static AuditFieldChange Field(AuditEntryView entry, string name) => entry.Changes.Single(c => c.Field == name);
 
     [Fact]
+    public async Task A_deleted_deployment_stays_in_the_workers_history()
+    {
+        var (id, _, _, _) = await WorkerWithHistoryAsync();
+        var deployments = fixture.Get<DeploymentService>();
+        var saved = await deployments.SaveAsync(new DeploymentForm
+        {
+            WorkerId = id, PostKind = PostKind.Checkpoint, Place = "台州站出站口", StartDate = Today.AddDays(-3), RiskClass = RiskClass.II,
+        });
+        var form = (await deployments.GetFormAsync(saved.Value)).Value!;
+        (await deployments.DeleteAsync(saved.Value, form.Version)).IsOk.ShouldBeTrue();
+
+        var history = (await Service.HistoryAsync(id)).Value!;
+
+        var trail = history.Where(h => h.Entity == nameof(Deployment)).Select(h => h.Action).ToList();
+        trail.ShouldBe([AuditAction.Delete, AuditAction.Insert]);
+        Field(history.First(h => h.Action == AuditAction.Delete), nameof(Deployment.Place)).Old.ShouldBe("台州站出站口");
+    }
+
+    [Fact]
     public async Task The_history_lists_the_newest_change_first_with_who_made_it()
     {
         var (id, _, _, _) = await WorkerWithHistoryAsync();

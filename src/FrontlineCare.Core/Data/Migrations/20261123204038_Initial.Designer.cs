@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FrontlineCare.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123202232_Initial")]
+    [Migration("20261123204038_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -257,8 +257,16 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("WorkerId", "At")
+                        .HasDatabaseName("ix_audit_entries_worker_id_at")
+                        .HasFilter("worker_id IS NOT NULL");
 
                     b.HasIndex("Entity", "EntityKey", "At")
                         .HasDatabaseName("ix_audit_entries_entity_entity_key_at");

@@ -42,6 +42,7 @@ namespace FrontlineCare.Core.Data.Migrations
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     entity = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     entity_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    worker_id = table.Column<Guid>(type: "uuid", nullable: true),
                     action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     changes = table.Column<string>(type: "jsonb", nullable: false)
                 },
@@ -359,6 +360,12 @@ namespace FrontlineCare.Core.Data.Migrations
                 name: "ix_audit_entries_entity_entity_key_at",
                 table: "audit_entries",
                 columns: new[] { "entity", "entity_key", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_worker_id_at",
+                table: "audit_entries",
+                columns: new[] { "worker_id", "at" },
+                filter: "worker_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_deployments_end_date",
