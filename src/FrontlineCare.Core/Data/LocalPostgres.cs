@@ -52,10 +52,13 @@ public sealed class LocalPostgres
             .FirstOrDefault();
     }
 
-    /// <summary>Returns null when no PostgreSQL server binaries are installed.</summary>
-    public static LocalPostgres? TryCreate(string root)
+    /// <summary>
+    /// Returns null when no PostgreSQL server binaries are found: in <paramref name="binDir"/> when given, else on
+    /// PATH or under /usr/lib/postgresql.
+    /// </summary>
+    public static LocalPostgres? TryCreate(string root, string? binDir = null)
     {
-        var bin = FindBinDir();
+        var bin = binDir is null ? FindBinDir() : File.Exists(Path.Combine(binDir, "initdb")) ? binDir : null;
         return bin is null ? null : new LocalPostgres(root, bin);
     }
 

@@ -23,7 +23,7 @@ public static class DatabaseStartup
         if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
 
         var dir = config["LocalDatabase:Directory"] is { Length: > 0 } d ? d : Path.Combine(RepoRoot(contentRoot), ".data", "pg");
-        var local = LocalPostgres.TryCreate(dir);
+        var local = LocalPostgres.TryCreate(dir, config["LocalDatabase:BinDirectory"] is { Length: > 0 } bin ? bin : null);
         if (local is null)
         {
             await Console.Error.WriteLineAsync(NoDatabaseMessage);
