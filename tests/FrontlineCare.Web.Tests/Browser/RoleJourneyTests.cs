@@ -117,6 +117,22 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
     }
 
     [Fact]
+    public async Task OrgDepartment_sees_the_dashboard_and_the_unit_tree_with_inherited_profiles()
+    {
+        var page = await browser.SignInAsync(host.BaseUrl, "orgdept");
+        await Support.Browser.RecordFailureAsync(page, "orgdept-home", async () =>
+        {
+            await Assertions.Expect(page.Locator("[data-testid=tile-workers]")).Not.ToHaveTextAsync("0");
+            await Support.Browser.ScreenshotAsync(page, "orgdept-home");
+            await page.GotoAsync("/units");
+            var tree = page.Locator("[data-testid=unit-tree]");
+            await Assertions.Expect(tree).ToContainTextAsync("海门街道");
+            await Assertions.Expect(tree).Not.ToContainTextAsync("绍兴市");
+            await Support.Browser.ScreenshotAsync(page, "orgdept-units");
+        });
+    }
+
+    [Fact]
     public async Task The_worker_list_is_usable_on_a_phone_screen()
     {
         var page = await browser.SignInAsync(host.BaseUrl, "orgdept", width: 390, height: 844);

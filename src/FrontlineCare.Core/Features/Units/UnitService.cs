@@ -10,24 +10,34 @@ namespace FrontlineCare.Core.Features.Units;
 /// <summary>The unit tree of the caller's jurisdiction. Only OrgDepartment changes it.</summary>
 public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IValidator<UnitForm> validator, ICurrentUser user)
 {
-    /// <summary>Every unit of the jurisdiction in tree order (parents before children), with the profile in force.</summary>
+    /// <summary>
+    /// Every unit of the jurisdiction in tree order (each unit followed by its sub-units; siblings by kind, then by
+    /// name in Chinese order), with the profile in force.
+    /// </summary>
     public async Task<IReadOnlyList<UnitNode>> TreeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         if (jurisdiction.RootPath is not { } root) return [];
-        var units = await jurisdiction.Units(db).AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct);
+        var units = await jurisdiction.Units(db).AsNoTracking().ToListAsync(ct);
         var rootUnit = units.First(u => u.Path == root);
-        var profiles = new Dictionary<Guid, PolicyProfileCode> { [rootUnit.Id] = await EffectiveProfileAsync(db, rootUnit, ct) };
+        var children = units.Where(u => u.Id != rootUnit.Id).ToLookup(u => u.ParentId);
+        var names = StringComparer.Create(ChineseOrder, ignoreCase: false);
         var nodes = new List<UnitNode>(units.Count);
-        foreach (var u in units)
+
+        void Visit(Unit unit, int depth, PolicyProfileCode inherited)
         {
-            var profile = u.ProfileOverride ?? (u.ParentId is { } p && profiles.TryGetValue(p, out var inherited) ? inherited : profiles[rootUnit.Id]);
-            profiles[u.Id] = profile;
-            nodes.Add(new UnitNode(u.Id, u.ParentId, u.Name, u.Kind, Levels(u.Path) - Levels(root), u.Version, u.ProfileOverride, profile));
+            var profile = unit.ProfileOverride ?? inherited;
+            nodes.Add(new UnitNode(unit.Id, unit.ParentId, unit.Name, unit.Kind, depth, unit.Version, unit.ProfileOverride, profile));
+            foreach (var child in children[unit.Id].OrderBy(c => c.Kind).ThenBy(c => c.Name, names))
+                Visit(child, depth + 1, profile);
         }
+
+        Visit(rootUnit, 0, await EffectiveProfileAsync(db, rootUnit, ct));
         return nodes;
     }
+
+    private static readonly System.Globalization.CultureInfo ChineseOrder = new("zh-CN");
 
     /// <summary>Units of the jurisdiction whose name contains the text, for pickers.</summary>
     public async Task<IReadOnlyList<UnitNode>> SearchAsync(string? text, CancellationToken ct = default)
@@ -51,9 +61,6 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
             .FirstOrDefaultAsync(ct);
         return nearest ?? PolicyProfileCode.ZJ;
     }
-
-    /// <summary>The number of labels of a path, on the client (ltree's nlevel; <see cref="LTree.NLevel"/> only translates to SQL).</summary>
-    private static int Levels(LTree path) => ((string)path).Count(c => c == '.') + 1;
 
     public async Task<Result<Guid>> SaveAsync(UnitForm form, CancellationToken ct = default)
     {
