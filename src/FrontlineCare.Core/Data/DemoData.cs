@@ -145,8 +145,12 @@ public static class DemoData
             if (await users.FindByNameAsync(userName) is not null) continue;
             var account = new AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName,
-                HomeUnitId = byName[homeUnit].Id, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+                Id = Guid.CreateVersion7(),
+                UserName = userName,
+                DisplayName = displayName,
+                HomeUnitId = byName[homeUnit].Id,
+                CreatedAt = clock.GetUtcNow(),
+                LockoutEnabled = true,
             };
             var created = await users.CreateAsync(account, Password);
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -156,7 +160,13 @@ public static class DemoData
 
     private static Deployment NewDeployment(Guid workerId, PostKind kind, string place, DateOnly start, DateOnly? end, RiskClass risk) => new()
     {
-        Id = Guid.CreateVersion7(), WorkerId = workerId, PostKind = kind, Place = place, StartDate = start, EndDate = end, RiskClass = risk,
+        Id = Guid.CreateVersion7(),
+        WorkerId = workerId,
+        PostKind = kind,
+        Place = place,
+        StartDate = start,
+        EndDate = end,
+        RiskClass = risk,
     };
 
     private static List<Unit> BuildTree()
@@ -167,7 +177,11 @@ public static class DemoData
             var id = Guid.CreateVersion7();
             var unit = new Unit
             {
-                Id = id, ParentId = parent?.Id, Name = name, Kind = kind, ProfileOverride = profile,
+                Id = id,
+                ParentId = parent?.Id,
+                Name = name,
+                Kind = kind,
+                ProfileOverride = profile,
                 Path = new LTree(parent is null ? Unit.Label(id) : $"{parent.Path}.{Unit.Label(id)}"),
             };
             units.Add(unit);

@@ -25,8 +25,12 @@ public static class FirstRun
         await db.SaveChangesAsync(ct);
         var admin = new AppUser
         {
-            Id = Guid.CreateVersion7(), UserName = adminUserName, DisplayName = adminUserName, HomeUnitId = id,
-            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+            Id = Guid.CreateVersion7(),
+            UserName = adminUserName,
+            DisplayName = adminUserName,
+            HomeUnitId = id,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
         };
         var created = await users.CreateAsync(admin, adminPassword);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -64,8 +64,16 @@ public static class PortalApi
     {
         public WorkerQuery ToQuery() => new()
         {
-            UnitId = UnitId, Category = Category, PoliticalStatus = PoliticalStatus, DeployedNow = DeployedNow, Search = Search,
-            Sort = Sort ?? WorkerSort.Name, Descending = Descending ?? false, PageSize = PageSize ?? 20, After = After, Before = Before,
+            UnitId = UnitId,
+            Category = Category,
+            PoliticalStatus = PoliticalStatus,
+            DeployedNow = DeployedNow,
+            Search = Search,
+            Sort = Sort ?? WorkerSort.Name,
+            Descending = Descending ?? false,
+            PageSize = PageSize ?? 20,
+            After = After,
+            Before = Before,
             IncludeTotal = IncludeTotal,
         };
     }

@@ -54,8 +54,15 @@ public static class Arrange
         var now = fixture.Clock.GetUtcNow();
         var deployment = new Deployment
         {
-            Id = Guid.CreateVersion7(), WorkerId = workerId, PostKind = PostKind.Checkpoint, Place = place,
-            StartDate = start, EndDate = end, RiskClass = RiskClass.II, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.CreateVersion7(),
+            WorkerId = workerId,
+            PostKind = PostKind.Checkpoint,
+            Place = place,
+            StartDate = start,
+            EndDate = end,
+            RiskClass = RiskClass.II,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync();
@@ -73,7 +80,10 @@ public static class Arrange
         var id = Guid.CreateVersion7();
         var unit = new Unit
         {
-            Id = id, ParentId = parent.Id, Name = name ?? TestData.Name("单位"), Kind = kind,
+            Id = id,
+            ParentId = parent.Id,
+            Name = name ?? TestData.Name("单位"),
+            Kind = kind,
             Path = new LTree($"{parent.Path}.{Unit.Label(id)}"),
         };
         db.Units.Add(unit);

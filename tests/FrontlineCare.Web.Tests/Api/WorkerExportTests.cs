@@ -15,8 +15,13 @@ public sealed class WorkerExportTests(PortalHost host) : IClassFixture<PortalHos
         var unit = await host.Data.UnitIdAsync("海门社区");
         var created = await orgdept.PostAsJsonAsync("/api/v1/workers", new
         {
-            fullName = "=HYPERLINK(\"http://x\")", gender = "Female", nationalId = NationalIdNumber.Compose("331002", new DateOnly(1993, 8, 8), 246),
-            mobile = "13700000002", unitId = unit, category = "Volunteer", politicalStatus = "Masses",
+            fullName = "=HYPERLINK(\"http://x\")",
+            gender = "Female",
+            nationalId = NationalIdNumber.Compose("331002", new DateOnly(1993, 8, 8), 246),
+            mobile = "13700000002",
+            unitId = unit,
+            category = "Volunteer",
+            politicalStatus = "Masses",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
 

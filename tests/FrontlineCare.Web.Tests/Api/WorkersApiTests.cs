@@ -40,8 +40,13 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
         var unit = await host.Data.UnitIdAsync("东山社区");
         var response = await client.PostAsJsonAsync("/api/v1/workers", new
         {
-            fullName = "审核人不能登记", gender = "Male", nationalId = NationalIdNumber.Compose("331002", new DateOnly(1985, 1, 9), 135),
-            mobile = "13900000003", unitId = unit, category = "Other", politicalStatus = "Masses",
+            fullName = "审核人不能登记",
+            gender = "Male",
+            nationalId = NationalIdNumber.Compose("331002", new DateOnly(1985, 1, 9), 135),
+            mobile = "13900000003",
+            unitId = unit,
+            category = "Other",
+            politicalStatus = "Masses",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -85,8 +90,13 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
 
         var response = await client.PostAsJsonAsync("/api/v1/workers", new
         {
-            fullName = new string('名', 10_000), gender = "Male", nationalId = "330102199001011230", mobile = "12345",
-            unitId = unit, category = "Volunteer", politicalStatus = "Masses",
+            fullName = new string('名', 10_000),
+            gender = "Male",
+            nationalId = "330102199001011230",
+            mobile = "12345",
+            unitId = unit,
+            category = "Volunteer",
+            politicalStatus = "Masses",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -108,21 +118,35 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
 
         var created = await client.PostAsJsonAsync("/api/v1/workers", new
         {
-            fullName = "接口测试", gender = "Male", nationalId = id, mobile = "13912345678",
-            unitId = unit, category = "PartyCadre", politicalStatus = "PartyMember",
+            fullName = "接口测试",
+            gender = "Male",
+            nationalId = id,
+            mobile = "13912345678",
+            unitId = unit,
+            category = "PartyCadre",
+            politicalStatus = "PartyMember",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var workerId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var deployed = await client.PostAsJsonAsync("/api/v1/deployments", new
         {
-            workerId, postKind = "Checkpoint", place = "椒江客运码头卡口", startDate = "2026-11-01", riskClass = "II",
+            workerId,
+            postKind = "Checkpoint",
+            place = "椒江客运码头卡口",
+            startDate = "2026-11-01",
+            riskClass = "II",
         });
         deployed.StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var overlapping = await client.PostAsJsonAsync("/api/v1/deployments", new
         {
-            workerId, postKind = "Grid", place = "东山社区第3网格", startDate = "2026-11-10", endDate = "2026-11-12", riskClass = "II",
+            workerId,
+            postKind = "Grid",
+            place = "东山社区第3网格",
+            startDate = "2026-11-10",
+            endDate = "2026-11-12",
+            riskClass = "II",
         });
         overlapping.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await overlapping.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("startDate", out _).ShouldBeTrue();

@@ -13,46 +13,46 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         var page = await browser.SignInAsync(host.BaseUrl, "orgdept");
         await Support.Browser.RecordFailureAsync(page, "orgdept", async () =>
         {
-        await page.GotoAsync("/workers");
-        await page.ClickAsync("[data-testid=add-worker]");
+            await page.GotoAsync("/workers");
+            await page.ClickAsync("[data-testid=add-worker]");
 
-        var dialog = page.Locator(".mud-dialog");
-        await Field(dialog, "worker-name").FillAsync("陈晓燕");
-        // A wrong check digit is flagged on the field as the user types.
-        var goodId = NationalIdNumber.Compose("331002", new DateOnly(1988, 6, 2), 124);
-        var badId = goodId[..17] + (goodId[17] == '0' ? '1' : '0');
-        var idInput = Field(dialog, "worker-national-id");
-        await idInput.FillAsync(badId);
-        await idInput.BlurAsync();
-        await Assertions.Expect(dialog.GetByText("身份证号校验位不正确，请核对")).ToBeVisibleAsync();
+            var dialog = page.Locator(".mud-dialog");
+            await Field(dialog, "worker-name").FillAsync("陈晓燕");
+            // A wrong check digit is flagged on the field as the user types.
+            var goodId = NationalIdNumber.Compose("331002", new DateOnly(1988, 6, 2), 124);
+            var badId = goodId[..17] + (goodId[17] == '0' ? '1' : '0');
+            var idInput = Field(dialog, "worker-national-id");
+            await idInput.FillAsync(badId);
+            await idInput.BlurAsync();
+            await Assertions.Expect(dialog.GetByText("身份证号校验位不正确，请核对")).ToBeVisibleAsync();
 
-        await idInput.FillAsync(goodId);
-        await Field(dialog, "worker-mobile").FillAsync("13857600001");
-        await SelectAsync(page, Field(dialog, "worker-gender"), "女");
-        await SelectAsync(page, Field(dialog, "worker-category"), "村（社区）干部");
-        await SelectAsync(page, Field(dialog, "worker-political"), "中共党员");
-        var unit = Field(dialog, "worker-unit");
-        await unit.FillAsync("东山");
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东山社区" }).First.ClickAsync();
-        await dialog.Locator("[data-testid=worker-save]").ClickAsync();
+            await idInput.FillAsync(goodId);
+            await Field(dialog, "worker-mobile").FillAsync("13857600001");
+            await SelectAsync(page, Field(dialog, "worker-gender"), "女");
+            await SelectAsync(page, Field(dialog, "worker-category"), "村（社区）干部");
+            await SelectAsync(page, Field(dialog, "worker-political"), "中共党员");
+            var unit = Field(dialog, "worker-unit");
+            await unit.FillAsync("东山");
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东山社区" }).First.ClickAsync();
+            await dialog.Locator("[data-testid=worker-save]").ClickAsync();
 
-        // Navigation inside the circuit fires no load event: wait for the worker page itself.
-        await Assertions.Expect(page.Locator("[data-testid=worker-title]")).ToHaveTextAsync("陈晓燕", new() { Timeout = 20_000 });
-        page.Url.ShouldContain("/workers/");
+            // Navigation inside the circuit fires no load event: wait for the worker page itself.
+            await Assertions.Expect(page.Locator("[data-testid=worker-title]")).ToHaveTextAsync("陈晓燕", new() { Timeout = 20_000 });
+            page.Url.ShouldContain("/workers/");
 
-        await page.ClickAsync("[data-testid=add-deployment]");
-        var deployment = page.Locator(".mud-dialog");
-        await SelectAsync(page, Field(deployment, "deployment-post"), "卡口");
-        await SelectAsync(page, Field(deployment, "deployment-risk"), "二类：其他一线防控工作");
-        await Field(deployment, "deployment-place").FillAsync("甬台温高速椒江出口卡口");
-        var start = Field(deployment, "deployment-start");
-        await start.FillAsync(DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"));
-        await start.PressAsync("Enter");
-        await deployment.Locator("[data-testid=deployment-save]").ClickAsync();
+            await page.ClickAsync("[data-testid=add-deployment]");
+            var deployment = page.Locator(".mud-dialog");
+            await SelectAsync(page, Field(deployment, "deployment-post"), "卡口");
+            await SelectAsync(page, Field(deployment, "deployment-risk"), "二类：其他一线防控工作");
+            await Field(deployment, "deployment-place").FillAsync("甬台温高速椒江出口卡口");
+            var start = Field(deployment, "deployment-start");
+            await start.FillAsync(DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"));
+            await start.PressAsync("Enter");
+            await deployment.Locator("[data-testid=deployment-save]").ClickAsync();
 
-        await Assertions.Expect(page.Locator("[data-testid=deployment-timeline]")).ToContainTextAsync("甬台温高速椒江出口卡口");
-        await Assertions.Expect(page.Locator("[data-testid=history]")).ToContainTextAsync("新增");
-        await Support.Browser.ScreenshotAsync(page, "orgdept-worker-deployed");
+            await Assertions.Expect(page.Locator("[data-testid=deployment-timeline]")).ToContainTextAsync("甬台温高速椒江出口卡口");
+            await Assertions.Expect(page.Locator("[data-testid=history]")).ToContainTextAsync("新增");
+            await Support.Browser.ScreenshotAsync(page, "orgdept-worker-deployed");
         });
     }
 
@@ -104,15 +104,15 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         var page = await browser.SignInAsync(host.BaseUrl, "admin");
         await Support.Browser.RecordFailureAsync(page, "admin", async () =>
         {
-        await page.GotoAsync("/accounts");
-        await Field(page, "account-username").FillAsync("baiyun.committee");
-        await Field(page, "account-displayname").FillAsync("白云街道党工委");
-        await SelectAsync(page, Field(page, "account-role"), "单位党委（党组）");
-        await SelectAsync(page, Field(page, "account-unit"), "白云街道");
-        await Field(page, "account-password").FillAsync("Baiyun2026x");
-        await page.ClickAsync("[data-testid=account-save]");
-        await Assertions.Expect(page.Locator("[data-testid=accounts]")).ToContainTextAsync("baiyun.committee");
-        await Support.Browser.ScreenshotAsync(page, "admin-accounts");
+            await page.GotoAsync("/accounts");
+            await Field(page, "account-username").FillAsync("baiyun.committee");
+            await Field(page, "account-displayname").FillAsync("白云街道党工委");
+            await SelectAsync(page, Field(page, "account-role"), "单位党委（党组）");
+            await SelectAsync(page, Field(page, "account-unit"), "白云街道");
+            await Field(page, "account-password").FillAsync("Baiyun2026x");
+            await page.ClickAsync("[data-testid=account-save]");
+            await Assertions.Expect(page.Locator("[data-testid=accounts]")).ToContainTextAsync("baiyun.committee");
+            await Support.Browser.ScreenshotAsync(page, "admin-accounts");
         });
     }
 

@@ -30,7 +30,10 @@ public sealed class Browser : IAsyncLifetime
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = baseUrl, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = width, Height = height },
+            BaseURL = baseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();

@@ -67,8 +67,12 @@ public sealed class AccountService(
         {
             account = new AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = form.UserName, DisplayName = form.DisplayName.Trim(),
-                HomeUnitId = form.HomeUnitId!.Value, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+                Id = Guid.CreateVersion7(),
+                UserName = form.UserName,
+                DisplayName = form.DisplayName.Trim(),
+                HomeUnitId = form.HomeUnitId!.Value,
+                CreatedAt = clock.GetUtcNow(),
+                LockoutEnabled = true,
             };
             var created = await users.CreateAsync(account, form.Password!);
             if (!created.Succeeded) return Result<Guid>.From(IdentityErrors(created));

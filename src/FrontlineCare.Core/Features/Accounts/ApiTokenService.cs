@@ -33,7 +33,11 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiTokens.Add(new ApiToken
         {
-            Id = Guid.CreateVersion7(), UserId = owner, Name = name.Trim(), Prefix = token[..10], Hash = Hash(token),
+            Id = Guid.CreateVersion7(),
+            UserId = owner,
+            Name = name.Trim(),
+            Prefix = token[..10],
+            Hash = Hash(token),
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);

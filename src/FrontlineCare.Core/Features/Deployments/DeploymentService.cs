@@ -40,8 +40,15 @@ public sealed class DeploymentService(
         if (await WorkerAccessAsync(db, d.WorkerId, ct) is { } denied) return Result<DeploymentForm>.From(denied);
         return Result<DeploymentForm>.Ok(new DeploymentForm
         {
-            Id = d.Id, Version = d.Version, WorkerId = d.WorkerId, PostKind = d.PostKind, Place = d.Place,
-            StartDate = d.StartDate, EndDate = d.EndDate, RiskClass = d.RiskClass, Note = d.Note,
+            Id = d.Id,
+            Version = d.Version,
+            WorkerId = d.WorkerId,
+            PostKind = d.PostKind,
+            Place = d.Place,
+            StartDate = d.StartDate,
+            EndDate = d.EndDate,
+            RiskClass = d.RiskClass,
+            Note = d.Note,
         });
     }
 

@@ -108,10 +108,18 @@ public sealed class WorkerService(
         var d = detail.Value!;
         return Result<WorkerForm>.Ok(new WorkerForm
         {
-            Id = d.Id, Version = d.Version, FullName = d.FullName, Gender = d.Gender,
-            NationalId = d.NationalIdMasked ? null : d.NationalId, Mobile = d.Mobile, UnitId = d.UnitId,
-            Category = d.Category, PoliticalStatus = d.PoliticalStatus, Position = d.Position,
-            ProfessionalTitle = d.ProfessionalTitle, SpouseId = d.SpouseId,
+            Id = d.Id,
+            Version = d.Version,
+            FullName = d.FullName,
+            Gender = d.Gender,
+            NationalId = d.NationalIdMasked ? null : d.NationalId,
+            Mobile = d.Mobile,
+            UnitId = d.UnitId,
+            Category = d.Category,
+            PoliticalStatus = d.PoliticalStatus,
+            Position = d.Position,
+            ProfessionalTitle = d.ProfessionalTitle,
+            SpouseId = d.SpouseId,
         });
     }
 

@@ -192,7 +192,11 @@ public sealed class AccountServiceTests(AppFixture fixture) : IClassFixture<AppF
 
         var result = await Service.SaveAsync(new AccountForm
         {
-            Id = id, UserName = item.UserName, DisplayName = item.DisplayName, Role = Roles.Supervisor, HomeUnitId = item.HomeUnitId,
+            Id = id,
+            UserName = item.UserName,
+            DisplayName = item.DisplayName,
+            Role = Roles.Supervisor,
+            HomeUnitId = item.HomeUnitId,
         });
 
         result.Status.ShouldBe(ResultStatus.Ok, string.Join("; ", result.Errors));

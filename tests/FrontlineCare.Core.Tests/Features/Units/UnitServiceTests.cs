@@ -150,7 +150,11 @@ public sealed class UnitServiceTests(AppFixture fixture) : IClassFixture<AppFixt
         await fixture.UseAsync(Roles.OrgDepartment, "绍兴市");
         (await Service.SaveAsync(new UnitForm
         {
-            Id = overrides.Id, Version = overrides.Version, Name = overrides.Name, Kind = overrides.Kind, ProfileOverride = PolicyProfileCode.HN,
+            Id = overrides.Id,
+            Version = overrides.Version,
+            Name = overrides.Name,
+            Kind = overrides.Kind,
+            ProfileOverride = PolicyProfileCode.HN,
         })).IsOk.ShouldBeTrue();
 
         var tree = await Service.TreeAsync();
@@ -233,8 +237,12 @@ public sealed class UnitServiceTests(AppFixture fixture) : IClassFixture<AppFixt
             var name = $"home{TestData.Next()}";
             db.Users.Add(new AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = "钱书记",
-                HomeUnitId = unit.Id, SecurityStamp = Guid.NewGuid().ToString(),
+                Id = Guid.CreateVersion7(),
+                UserName = name,
+                NormalizedUserName = name.ToUpperInvariant(),
+                DisplayName = "钱书记",
+                HomeUnitId = unit.Id,
+                SecurityStamp = Guid.NewGuid().ToString(),
             });
             await db.SaveChangesAsync();
         }

@@ -34,7 +34,11 @@ public sealed class WorkerHistoryTests(AppFixture fixture) : IClassFixture<AppFi
         var deployments = fixture.Get<DeploymentService>();
         var saved = await deployments.SaveAsync(new DeploymentForm
         {
-            WorkerId = id, PostKind = PostKind.Checkpoint, Place = "台州站出站口", StartDate = Today.AddDays(-3), RiskClass = RiskClass.II,
+            WorkerId = id,
+            PostKind = PostKind.Checkpoint,
+            Place = "台州站出站口",
+            StartDate = Today.AddDays(-3),
+            RiskClass = RiskClass.II,
         });
         var form = (await deployments.GetFormAsync(saved.Value)).Value!;
         (await deployments.DeleteAsync(saved.Value, form.Version)).IsOk.ShouldBeTrue();

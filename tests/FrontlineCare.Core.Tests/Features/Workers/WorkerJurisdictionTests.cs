@@ -115,8 +115,14 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
         await fixture.UseAsync(role, home);
         var form = new WorkerForm
         {
-            Id = worker.Id, Version = worker.Version, FullName = worker.FullName + "改", Gender = worker.Gender,
-            Mobile = worker.Mobile, UnitId = worker.UnitId, Category = worker.Category, PoliticalStatus = worker.PoliticalStatus,
+            Id = worker.Id,
+            Version = worker.Version,
+            FullName = worker.FullName + "改",
+            Gender = worker.Gender,
+            Mobile = worker.Mobile,
+            UnitId = worker.UnitId,
+            Category = worker.Category,
+            PoliticalStatus = worker.PoliticalStatus,
         };
 
         var result = await Service.UpdateAsync(form);
@@ -174,8 +180,14 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
         var form = new WorkerForm
         {
-            Id = worker.Id, Version = worker.Version, FullName = worker.FullName, Gender = worker.Gender, Mobile = worker.Mobile,
-            UnitId = await fixture.UnitIdAsync("东山社区"), Category = worker.Category, PoliticalStatus = worker.PoliticalStatus,
+            Id = worker.Id,
+            Version = worker.Version,
+            FullName = worker.FullName,
+            Gender = worker.Gender,
+            Mobile = worker.Mobile,
+            UnitId = await fixture.UnitIdAsync("东山社区"),
+            Category = worker.Category,
+            PoliticalStatus = worker.PoliticalStatus,
         };
 
         var result = await Service.UpdateAsync(form);
