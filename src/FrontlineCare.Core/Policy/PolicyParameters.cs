@@ -1,26 +1,71 @@
 namespace FrontlineCare.Core.Policy;
 
-/// <summary>A parameter of a policy profile, with where it comes from.</summary>
+/// <summary>A parameter of a policy profile in force from a day, with the text it comes from.</summary>
 public sealed record PolicyParameter<T>(string Key, T Value, DateOnly EffectiveFrom, string Source);
 
-/// <summary>
-/// The parameters of one profile in force on a day. Foundation scope: the A6 switch. Later measures add
-/// theirs here; issue 3 moves the values into effective-dated rows editable by OrgDepartment.
-/// </summary>
-public sealed record PolicyParameters(PolicyProfileCode Profile, PolicyParameter<bool> A6WarnWhenSpouseDeployed);
+/// <summary>B2: the overload thresholds of a profile (measure B2, ZJ5/SX/GZ3/HN3 "较长时间超负荷 → 强制休息").</summary>
+public sealed record B2Thresholds(
+    PolicyParameter<int> MaxConsecutiveDutyDays,
+    PolicyParameter<int> MaxShiftHours,
+    PolicyParameter<int> MaxHoursIn7Days,
+    PolicyParameter<int> MaxHighRiskPostDays,
+    PolicyParameter<int> ForcedRestGraceDays);
 
+/// <summary>B3: compensatory and annual leave rules of a profile.</summary>
+public sealed record B3LeaveRules(
+    PolicyParameter<int> CarryOverYears,
+    PolicyParameter<int> AnnualDaysFrom1Year,
+    PolicyParameter<int> AnnualDaysFrom10Years,
+    PolicyParameter<int> AnnualDaysFrom20Years);
+
+/// <summary>The parameters of one profile. Each measure's rule reads its own group.</summary>
+public sealed record PolicyParameters(
+    PolicyProfileCode Profile,
+    PolicyParameter<bool> A6WarnWhenSpouseDeployed,
+    B2Thresholds B2,
+    B3LeaveRules B3,
+    PolicyParameter<int> B5ReportCadenceDays);
+
+/// <summary>
+/// The defaults of each profile, each with its source (seed text, statute or the research note
+/// `shared/domain/policy-rules-research.md`). These are the values in force until OrgDepartment records an
+/// effective-dated change (issue #3, next increment).
+/// </summary>
 public static class PolicyCatalog
 {
-    /// <summary>The defaults of each profile, each with the seed text it comes from.</summary>
-    public static PolicyParameters For(PolicyProfileCode profile) => profile switch
+    private static readonly DateOnly Epidemic = new(2020, 1, 23); // Zhejiang's Level I response began
+
+    public static PolicyParameters For(PolicyProfileCode profile) => new(
+        profile,
+        A6For(profile),
+        new B2Thresholds(
+            new("B2.maxConsecutiveDutyDays", 13, Epidemic,
+                "policy-rules-research §3.3: a community worker was forced to rest after 13 consecutive days (Ningbo, Feb 2020); no national number"),
+            new("B2.maxShiftHours", 12, Epidemic,
+                "portal default (issue #3); no national number for cadres (policy-rules-research §3.3)"),
+            new("B2.maxHoursIn7Days", 60, Epidemic,
+                "portal default (issue #3); Chongqing aid teams worked 20–30 h/week in wards (policy-rules-research §3.3)"),
+            new("B2.maxHighRiskPostDays", 30, Epidemic,
+                "Hubei measures for frontline medical staff, 18 Feb 2020: continuous frontline work ≤ 1 month (policy-rules-research §3.3)"),
+            new("B2.forcedRestGraceDays", 3, Epidemic,
+                "portal default: an open forced-rest case older than this shows red (issue #3)")),
+        new B3LeaveRules(
+            new("B3.carryOverYears", 1, new(2008, 1, 1), "职工带薪年休假条例 第五条: may be carried over one year"),
+            new("B3.annualDaysFrom1Year", 5, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥1 and <10 years of service: 5 days"),
+            new("B3.annualDaysFrom10Years", 10, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥10 and <20 years: 10 days"),
+            new("B3.annualDaysFrom20Years", 15, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥20 years: 15 days")),
+        new("B5.reportCadenceDays", 7, Epidemic,
+            "portal default: weekly rest & welfare reports to the organisation department (ZJ cover notice, HN end: report implementation)"));
+
+    private static PolicyParameter<bool> A6For(PolicyProfileCode profile) => profile switch
     {
-        PolicyProfileCode.HN => new(profile, new("A6.warnWhenSpouseDeployed", true, new(2020, 3, 6),
-            "HN5 豫高发〔2020〕9号: 尽量不安排双职工的党员干部同时到防控一线工作 (seeds/003)")),
-        PolicyProfileCode.SX => new(profile, new("A6.warnWhenSpouseDeployed", true, new(2020, 2, 3),
-            "SX 十二条: 主动帮助解决…双职工“战疫”一线等带来的生活困难 (seeds/001)")),
+        PolicyProfileCode.HN => new("A6.warnWhenSpouseDeployed", true, new(2020, 3, 6),
+            "HN5 豫高发〔2020〕9号: 尽量不安排双职工的党员干部同时到防控一线工作 (seeds/003)"),
+        PolicyProfileCode.SX => new("A6.warnWhenSpouseDeployed", true, new(2020, 2, 3),
+            "SX 十二条: 主动帮助解决…双职工“战疫”一线等带来的生活困难 (seeds/001)"),
         // ZJ, GZ and QN do not name couples; the portal still warns, as the national practice the
         // HN and SX texts follow. A profile may switch it off.
-        _ => new(profile, new("A6.warnWhenSpouseDeployed", true, new(2020, 1, 1),
-            "default: national practice cited by HN5 and SX (policy-rules-research.md)")),
+        _ => new("A6.warnWhenSpouseDeployed", true, new(2020, 1, 1),
+            "default: national practice cited by HN5 and SX (policy-rules-research.md)"),
     };
 }
