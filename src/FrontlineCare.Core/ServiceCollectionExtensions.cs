@@ -3,6 +3,7 @@ using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Data.Interceptors;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<DutyService>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Deployment> Deployments => Set<Deployment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DutyLog> DutyLogs => Set<DutyLog>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

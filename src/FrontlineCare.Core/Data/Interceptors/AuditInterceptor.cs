@@ -3,6 +3,7 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(AppUser)] = "Account",
         [typeof(IdentityUserRole<Guid>)] = "AccountRole",
         [typeof(ApiToken)] = nameof(ApiToken),
+        [typeof(DutyLog)] = nameof(DutyLog),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

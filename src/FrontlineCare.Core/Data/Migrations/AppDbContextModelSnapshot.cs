@@ -347,6 +347,60 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("deployments", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Duty.DutyLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duty_logs");
+
+                    b.HasIndex("DeploymentId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duty_logs_deployment_id_day");
+
+                    b.HasIndex("WorkerId", "Day")
+                        .HasDatabaseName("ix_duty_logs_worker_id_day");
+
+                    b.ToTable("duty_logs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_duty_logs_hours", "hours >= 0 AND hours <= 24");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +728,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_deployments_workers_worker_id");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Duty.DutyLog", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Deployments.Deployment", "Deployment")
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_duty_logs_deployments_deployment_id");
+
+                    b.Navigation("Deployment");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>

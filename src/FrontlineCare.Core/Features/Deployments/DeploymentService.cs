@@ -131,6 +131,7 @@ public sealed class DeploymentService(
         var d = await db.Deployments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return Result.NotFound();
         if (await WorkerAccessAsync(db, d.WorkerId, ct) is { } denied) return denied;
+        if (await db.DutyLogs.AnyAsync(l => l.DeploymentId == id, ct)) return Result.Conflict(Messages.DeploymentHasDuty);
         db.Entry(d).Property(x => x.Version).OriginalValue = version;
         db.Deployments.Remove(d);
         try

@@ -1,0 +1,26 @@
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Policy.Measures;
+
+namespace FrontlineCare.Core.Features.Duty;
+
+/// <summary>A post (the place of deployments) and the week shown in the duty grid.</summary>
+public sealed record DutyWeekKey(string Place, DateOnly WeekStart);
+
+/// <summary>One row of the grid: a person deployed at the post in that week, their hours per day (null = no log),
+/// the days they are deployed (others cannot be logged) and the overload findings around the week.</summary>
+public sealed record DutyRow(
+    Guid DeploymentId,
+    Guid WorkerId,
+    string WorkerName,
+    RiskClass RiskClass,
+    DateOnly DeployedFrom,
+    DateOnly? DeployedTo,
+    decimal?[] Hours,
+    IReadOnlyList<OverloadFinding> Overload);
+
+public sealed record DutyWeek(DutyWeekKey Key, IReadOnlyList<DutyRow> Rows);
+
+/// <summary>What the grid saves: hours per deployment per day of the week (null = leave empty / remove the log).</summary>
+public sealed record DutyWeekForm(DutyWeekKey Key, IReadOnlyList<DutyRowForm> Rows);
+
+public sealed record DutyRowForm(Guid DeploymentId, decimal?[] Hours);

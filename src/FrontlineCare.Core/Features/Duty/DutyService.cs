@@ -1,0 +1,170 @@
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
+using FrontlineCare.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace FrontlineCare.Core.Features.Duty;
+
+/// <summary>
+/// Duty logs as a week grid per post (B1, B4), with the overload findings of B2 shown at once for everyone in
+/// the grid. Posts are the places of deployments; a cell is one deployment on one day.
+/// </summary>
+public sealed class DutyService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    UnitService units,
+    ICurrentUser user,
+    TimeProvider clock,
+    ILogger<DutyService> logger)
+{
+    public const decimal MaxHoursPerDay = 24;
+    /// <summary>How far back the grid looks for overload runs that reach into the shown week.</summary>
+    private const int LookBackDays = 60;
+
+    public static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>Places with a deployment of the jurisdiction during the last 90 days, for the post picker.</summary>
+    public async Task<IReadOnlyList<string>> PlacesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var since = clock.Today().AddDays(-90);
+        var scope = jurisdiction.Units(db).Select(u => u.Id);
+        return await db.Deployments
+            .Where(d => scope.Contains(d.Worker!.UnitId) && (d.EndDate == null || d.EndDate >= since))
+            .Select(d => d.Place).Distinct().OrderBy(p => p).ToListAsync(ct);
+    }
+
+    public async Task<DutyWeek> GetWeekAsync(DutyWeekKey key, CancellationToken ct = default)
+    {
+        key = key with { WeekStart = WeekStartOf(key.WeekStart) };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deployments = await DeploymentsOfWeekAsync(db, key, ct);
+        var workerIds = deployments.Select(d => d.WorkerId).Distinct().ToList();
+        var weekEnd = key.WeekStart.AddDays(6);
+        var logs = await db.Set<DutyLog>().AsNoTracking()
+            .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart.AddDays(-LookBackDays) && l.Day <= weekEnd)
+            .Select(l => new { l.DeploymentId, l.WorkerId, l.Day, l.Hours, HighRisk = l.Deployment!.RiskClass == RiskClass.I })
+            .ToListAsync(ct);
+
+        var thresholds = new Dictionary<Guid, B2Thresholds>();
+        var rows = new List<DutyRow>(deployments.Count);
+        foreach (var d in deployments.OrderBy(d => d.Worker!.FullName, StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false)))
+        {
+            var hours = new decimal?[7];
+            foreach (var log in logs.Where(l => l.DeploymentId == d.Id && l.Day >= key.WeekStart))
+                hours[log.Day.DayNumber - key.WeekStart.DayNumber] = log.Hours;
+            if (!thresholds.TryGetValue(d.Worker!.UnitId, out var limits))
+            {
+                var profile = await units.EffectiveProfileAsync(db, d.Worker.Unit!, ct);
+                thresholds[d.Worker.UnitId] = limits = PolicyCatalog.For(profile).B2;
+            }
+            var overload = B2Overload.Find(logs.Where(l => l.WorkerId == d.WorkerId).Select(l => new DutyDay(l.Day, l.Hours, l.HighRisk)), limits)
+                .Where(f => f.To >= key.WeekStart)
+                .ToList();
+            rows.Add(new DutyRow(d.Id, d.WorkerId, d.Worker.FullName, d.RiskClass, d.StartDate, d.EndDate, hours, overload));
+        }
+        return new DutyWeek(key, rows);
+    }
+
+    /// <summary>Saves the whole grid or nothing. Cell errors are reported per cell as "deploymentId/yyyy-MM-dd".</summary>
+    public async Task<Result> SaveWeekAsync(DutyWeekForm form, CancellationToken ct = default)
+    {
+        if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.ReadOnlyRole);
+        var key = form.Key with { WeekStart = WeekStartOf(form.Key.WeekStart) };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deployments = (await DeploymentsOfWeekAsync(db, key, ct)).ToDictionary(d => d.Id);
+        var today = clock.Today();
+        var errors = new List<FieldError>();
+        var cells = new List<(Deployment Deployment, DateOnly Day, decimal? Hours)>();
+        foreach (var row in form.Rows)
+        {
+            if (!deployments.TryGetValue(row.DeploymentId, out var deployment))
+            {
+                errors.Add(new FieldError(row.DeploymentId.ToString(), Messages.DutyUnknownRow));
+                continue;
+            }
+            for (var i = 0; i < 7 && i < row.Hours.Length; i++)
+            {
+                var day = key.WeekStart.AddDays(i);
+                var hours = row.Hours[i];
+                var field = CellField(row.DeploymentId, day);
+                if (hours is null) { cells.Add((deployment, day, null)); continue; }
+                if (hours < 0 || hours > MaxHoursPerDay) errors.Add(new FieldError(field, Messages.DutyHoursRange));
+                else if (hours > 0 && day > today) errors.Add(new FieldError(field, Messages.DutyFuture));
+                else if (hours > 0 && !A1Deployments.Overlaps(deployment.StartDate, deployment.EndDate, day, day)) errors.Add(new FieldError(field, Messages.DutyOutsideDeployment));
+                else cells.Add((deployment, day, hours));
+            }
+        }
+        if (errors.Count > 0) return Result.Invalid(errors);
+
+        var ids = deployments.Keys.ToList();
+        var workerIds = deployments.Values.Select(d => d.WorkerId).Distinct().ToList();
+        var weekEnd = key.WeekStart.AddDays(6);
+        var existing = await db.Set<DutyLog>()
+            .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart && l.Day <= weekEnd)
+            .ToListAsync(ct);
+
+        foreach (var (deployment, day, hours) in cells)
+        {
+            var log = existing.FirstOrDefault(l => l.DeploymentId == deployment.Id && l.Day == day);
+            if (hours is null or 0)
+            {
+                if (log is not null) { db.Remove(log); existing.Remove(log); }
+            }
+            else if (log is null)
+            {
+                log = new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = deployment.WorkerId, Day = day, Hours = hours.Value };
+                db.Add(log);
+                existing.Add(log);
+            }
+            else
+            {
+                log.Hours = hours.Value;
+            }
+        }
+
+        // A person's day across all posts (this grid and any other) may not exceed 24 hours.
+        foreach (var day in existing.GroupBy(l => (l.WorkerId, l.Day)).Where(g => g.Sum(l => l.Hours) > MaxHoursPerDay))
+        {
+            var ownCell = cells.First(c => c.Deployment.WorkerId == day.Key.WorkerId && c.Day == day.Key.Day);
+            errors.Add(new FieldError(CellField(ownCell.Deployment.Id, day.Key.Day), Messages.DutyDayTotal));
+        }
+        if (errors.Count > 0) return Result.Invalid(errors);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(Messages.ConcurrencyConflict);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return Result.Conflict(Messages.ConcurrencyConflict);
+        }
+        logger.LogInformation("Duty week {WeekStart} saved for {Rows} deployments by {UserId}", key.WeekStart, ids.Count, user.UserId);
+        return Result.Ok();
+    }
+
+    public static string CellField(Guid deploymentId, DateOnly day) => $"{deploymentId}/{day:yyyy-MM-dd}";
+
+    /// <summary>Deployments at the place that overlap the week, of workers in the caller's jurisdiction.</summary>
+    private async Task<List<Deployment>> DeploymentsOfWeekAsync(AppDbContext db, DutyWeekKey key, CancellationToken ct)
+    {
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var scope = jurisdiction.Units(db).Select(u => u.Id);
+        var weekEnd = key.WeekStart.AddDays(6);
+        return await db.Deployments
+            .Include(d => d.Worker).ThenInclude(w => w!.Unit)
+            .Where(d => d.Place == key.Place && scope.Contains(d.Worker!.UnitId)
+                        && d.StartDate <= weekEnd && (d.EndDate == null || d.EndDate >= key.WeekStart))
+            .AsNoTracking()
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,140 @@
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Policy.Measures;
+using FrontlineCare.Core.Resources;
+using FrontlineCare.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Tests.Features.Duty;
+
+/// <summary>The duty week grid (B1/B4) with B2 overload flags, on the real database. The fixture's today is 2026-11-23 (a Monday).</summary>
+public sealed class DutyServiceTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateOnly LastMonday = new(2026, 11, 16);
+
+    private DutyService Service => fixture.Get<DutyService>();
+
+    /// <summary>A worker of 东山社区 deployed at a post of their own (so tests do not share a grid).</summary>
+    private async Task<(Guid WorkerId, Deployment Deployment, string Place)> DeployedAsync(DateOnly? from = null, DateOnly? to = null)
+    {
+        var place = "测试卡口" + Guid.NewGuid().ToString("N")[..6];
+        var worker = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("东山社区"));
+        var deployment = await fixture.AddDeploymentAsync(worker.Id, from ?? Today.AddDays(-60), to, place);
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+        return (worker.Id, deployment, place);
+    }
+
+    private static DutyWeekForm Week(string place, DateOnly monday, Guid deploymentId, params decimal?[] hours) =>
+        new(new DutyWeekKey(place, monday), [new DutyRowForm(deploymentId, hours)]);
+
+    [Fact]
+    public async Task A_committee_logs_a_week_and_reads_it_back()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+
+        var saved = await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, 8, 10, 0, null, 12, 4));
+
+        saved.IsOk.ShouldBeTrue();
+        var week = await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday.AddDays(3))); // any day of the week
+        week.Key.WeekStart.ShouldBe(LastMonday);
+        week.Rows.ShouldHaveSingleItem().Hours.ShouldBe([8m, 8m, 10m, null, null, 12m, 4m]);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(24.5)]
+    public async Task Hours_outside_0_to_24_are_refused_on_their_cell_and_nothing_is_saved(double bad)
+    {
+        var (_, deployment, place) = await DeployedAsync();
+
+        var result = await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, (decimal)bad, 8));
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError(DutyService.CellField(deployment.Id, LastMonday.AddDays(1)), Messages.DutyHoursRange));
+        await using var db = fixture.NewContext();
+        (await db.DutyLogs.CountAsync(l => l.DeploymentId == deployment.Id)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Duty_in_the_future_and_outside_the_deployment_is_refused()
+    {
+        var (_, deployment, place) = await DeployedAsync(from: LastMonday.AddDays(2));
+
+        var past = await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8));
+        past.Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.DutyOutsideDeployment);
+
+        var future = await Service.SaveWeekAsync(Week(place, Today, deployment.Id, 8, 8));
+        future.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError(DutyService.CellField(deployment.Id, Today.AddDays(1)), Messages.DutyFuture));
+    }
+
+    [Fact]
+    public async Task Fourteen_days_in_a_row_are_flagged_as_overload_in_the_grid()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday.AddDays(-7), deployment.Id, 6, 6, 6, 6, 6, 6, 6))).IsOk.ShouldBeTrue();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 6, 6, 6, 6, 6, 6))).IsOk.ShouldBeTrue();
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.Single().Overload.ShouldBeEmpty(); // 13 days
+
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 6, 6, 6, 6, 6, 6, 6))).IsOk.ShouldBeTrue();
+
+        var finding = (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.Single().Overload.ShouldHaveSingleItem();
+        finding.Kind.ShouldBe(OverloadKind.ConsecutiveDays);
+        (finding.From, finding.To, finding.Value, finding.Limit).ShouldBe((LastMonday.AddDays(-7), LastMonday.AddDays(6), 14m, 13));
+    }
+
+    [Fact]
+    public async Task Clearing_a_cell_removes_the_log_and_every_change_is_in_the_workers_history()
+    {
+        var (workerId, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8))).IsOk.ShouldBeTrue();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 9))).IsOk.ShouldBeTrue();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, (decimal?)null))).IsOk.ShouldBeTrue();
+
+        await using var db = fixture.NewContext();
+        (await db.DutyLogs.CountAsync(l => l.DeploymentId == deployment.Id)).ShouldBe(0);
+        var trail = await db.AuditEntries.Where(a => a.WorkerId == workerId && a.Entity == nameof(DutyLog)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        trail.ShouldBe([Core.Features.Audit.AuditAction.Insert, Core.Features.Audit.AuditAction.Update, Core.Features.Audit.AuditAction.Delete]);
+    }
+
+    [Fact]
+    public async Task A_committee_sees_no_one_of_another_unit_and_cannot_log_for_them()
+    {
+        var outsider = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("白云社区"));
+        var place = "白云卡口" + Guid.NewGuid().ToString("N")[..6];
+        var deployment = await fixture.AddDeploymentAsync(outsider.Id, Today.AddDays(-30), null, place);
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.ShouldBeEmpty();
+        var result = await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8));
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.DutyUnknownRow);
+        await using var db = fixture.NewContext();
+        (await db.DutyLogs.AnyAsync(l => l.DeploymentId == deployment.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_supervisor_reads_the_grid_but_cannot_save_it()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+        await fixture.UseAsync(Roles.Supervisor, "椒江区");
+
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.ShouldHaveSingleItem();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8))).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_deployment_with_logged_duty_cannot_be_deleted()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8))).IsOk.ShouldBeTrue();
+        var form = (await fixture.Get<DeploymentService>().GetFormAsync(deployment.Id)).Value!;
+
+        var deleted = await fixture.Get<DeploymentService>().DeleteAsync(deployment.Id, form.Version);
+
+        deleted.Status.ShouldBe(ResultStatus.Conflict);
+        deleted.Message.ShouldBe(Messages.DeploymentHasDuty);
+    }
+}
