@@ -2,6 +2,7 @@ using Bogus;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -140,6 +141,23 @@ public static class DemoData
         db.Deployments.AddRange(deployments);
         await db.SaveChangesAsync(ct);
 
+        // Three weeks of duty for the people deployed now: most rest one day in six; one in ten never rests and
+        // works long shifts, so the duty grid shows B2 overload at once.
+        var logs = new List<DutyLog>();
+        foreach (var d in deployments.Where(d => d.EndDate is null || d.EndDate >= today))
+        {
+            var overloaded = faker.Random.Int(0, 9) == 0;
+            var restDay = faker.Random.Int(0, 5);
+            for (var day = Max(d.StartDate, today.AddDays(-21)); day < today; day = day.AddDays(1))
+            {
+                if (!overloaded && day.DayNumber % 6 == restDay) continue;
+                var hours = overloaded ? faker.PickRandom(10m, 12m, 13m, 14m) : faker.PickRandom(4m, 6m, 8m, 8m, 10m);
+                logs.Add(new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = d.Id, WorkerId = d.WorkerId, Day = day, Hours = hours });
+            }
+        }
+        db.DutyLogs.AddRange(logs);
+        await db.SaveChangesAsync(ct);
+
         foreach (var (userName, displayName, role, homeUnit) in Accounts)
         {
             if (await users.FindByNameAsync(userName) is not null) continue;
@@ -157,6 +175,8 @@ public static class DemoData
             await users.AddToRoleAsync(account, role);
         }
     }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static Deployment NewDeployment(Guid workerId, PostKind kind, string place, DateOnly start, DateOnly? end, RiskClass risk) => new()
     {

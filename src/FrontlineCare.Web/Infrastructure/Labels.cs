@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Web.Resources;
 
 namespace FrontlineCare.Web.Infrastructure;
@@ -19,6 +20,10 @@ public static class Labels
     public static string Of(UnitKind value) => Text("UnitKind" + value);
     public static string Of(PolicyProfileCode value) => Text("Profile" + value);
     public static string Of(AuditAction value) => Text("Audit" + value);
+    /// <summary>A B2 finding in words: "连续值班 14 天（上限 13）".</summary>
+    public static string Of(OverloadFinding finding) =>
+        string.Format(CultureInfo.CurrentUICulture, Text("Overload" + finding.Kind), finding.Value.ToString("0.#", CultureInfo.InvariantCulture), finding.Limit);
+
     public static string Role(string role) => Text("Role" + role);
     public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
 

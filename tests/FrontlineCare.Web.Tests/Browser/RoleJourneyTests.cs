@@ -95,6 +95,7 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         await Assertions.Expect(page.Locator("[data-testid=edit-worker]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=add-deployment]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=worker-national-id]")).ToContainTextAsync("**********");
+        await Assertions.Expect(page.Locator("[data-testid=duty-heat-map] .heat-cell").First).ToBeVisibleAsync();
         await Support.Browser.ScreenshotAsync(page, "supervisor-worker-read-only");
     }
 

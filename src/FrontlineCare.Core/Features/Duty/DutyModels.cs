@@ -24,3 +24,6 @@ public sealed record DutyWeek(DutyWeekKey Key, IReadOnlyList<DutyRow> Rows);
 public sealed record DutyWeekForm(DutyWeekKey Key, IReadOnlyList<DutyRowForm> Rows);
 
 public sealed record DutyRowForm(Guid DeploymentId, decimal?[] Hours);
+
+/// <summary>A person's last days of duty for the heat map (B4: shift lengths and consecutive days visible per person).</summary>
+public sealed record DutyHistory(DateOnly From, DateOnly To, IReadOnlyDictionary<DateOnly, decimal> HoursByDay, IReadOnlyList<OverloadFinding> Overload);

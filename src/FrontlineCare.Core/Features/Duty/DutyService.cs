@@ -152,6 +152,27 @@ public sealed class DutyService(
         return Result.Ok();
     }
 
+    /// <summary>A worker's duty over the last <paramref name="days"/> days (all posts summed per day) and the B2 findings in it.</summary>
+    public async Task<Result<DutyHistory>> HistoryAsync(Guid workerId, int days = 90, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
+        if (worker is null) return Result<DutyHistory>.From(Result.NotFound());
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<DutyHistory>.From(Result.Forbidden(Messages.NotInJurisdiction));
+
+        var to = clock.Today();
+        var from = to.AddDays(-(days - 1));
+        var logs = await db.DutyLogs.AsNoTracking()
+            .Where(l => l.WorkerId == workerId && l.Day >= from.AddDays(-LookBackDays) && l.Day <= to)
+            .Select(l => new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I))
+            .ToListAsync(ct);
+        var limits = PolicyCatalog.For(await units.EffectiveProfileAsync(db, worker.Unit, ct)).B2;
+        var overload = B2Overload.Find(logs, limits).Where(f => f.To >= from).ToList();
+        var byDay = logs.Where(l => l.Day >= from).GroupBy(l => l.Day).ToDictionary(g => g.Key, g => g.Sum(l => l.Hours));
+        return Result<DutyHistory>.Ok(new DutyHistory(from, to, byDay, overload));
+    }
+
     public static string CellField(Guid deploymentId, DateOnly day) => $"{deploymentId}/{day:yyyy-MM-dd}";
 
     /// <summary>Deployments at the place that overlap the week, of workers in the caller's jurisdiction.</summary>

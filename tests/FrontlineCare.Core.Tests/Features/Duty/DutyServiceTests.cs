@@ -137,4 +137,27 @@ public sealed class DutyServiceTests(AppFixture fixture) : IClassFixture<AppFixt
         deleted.Status.ShouldBe(ResultStatus.Conflict);
         deleted.Message.ShouldBe(Messages.DeploymentHasDuty);
     }
+
+    [Fact]
+    public async Task A_persons_duty_history_sums_their_days_and_carries_the_overload_found_in_it()
+    {
+        var (workerId, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, 13))).IsOk.ShouldBeTrue();
+
+        var history = (await Service.HistoryAsync(workerId)).Value!;
+
+        (history.From, history.To).ShouldBe((Today.AddDays(-89), Today));
+        history.HoursByDay[LastMonday].ShouldBe(8m);
+        history.HoursByDay[LastMonday.AddDays(1)].ShouldBe(13m);
+        history.Overload.ShouldHaveSingleItem().Kind.ShouldBe(OverloadKind.LongShift);
+    }
+
+    [Fact]
+    public async Task Another_units_person_has_no_duty_history_for_a_committee()
+    {
+        var outsider = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("白云社区"));
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+
+        (await Service.HistoryAsync(outsider.Id)).Status.ShouldBe(ResultStatus.Forbidden);
+    }
 }
