@@ -4,6 +4,7 @@ using FrontlineCare.Core.Data.Interceptors;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ApiTokenService>();
         services.AddScoped<HomeService>();
         services.AddScoped<DutyService>();
+        services.AddScoped<ForcedRestService>();
         return services;
     }
 

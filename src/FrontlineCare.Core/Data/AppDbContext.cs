@@ -2,6 +2,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DutyLog> DutyLogs => Set<DutyLog>();
+    public DbSet<ForcedRestCase> ForcedRestCases => Set<ForcedRestCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,8 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -156,6 +158,15 @@ public static class DemoData
             }
         }
         db.DutyLogs.AddRange(logs);
+        await db.SaveChangesAsync(ct);
+
+        // Their overload opens forced-rest cases, as saving the duty grid would (B2; the demo tree is all ZJ here).
+        var limits = PolicyCatalog.For(PolicyProfileCode.ZJ).B2;
+        foreach (var person in logs.GroupBy(l => l.WorkerId))
+        {
+            var findings = B2Overload.Find(person.Select(l => new DutyDay(l.Day, l.Hours, false)), limits);
+            await ForcedRestService.OpenOrExtendAsync(db, person.Key, findings, clock.GetUtcNow(), ct);
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var (userName, displayName, role, homeUnit) in Accounts)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -24,6 +25,7 @@ public static class Labels
     public static string Of(OverloadFinding finding) =>
         string.Format(CultureInfo.CurrentUICulture, Text("Overload" + finding.Kind), finding.Value.ToString("0.#", CultureInfo.InvariantCulture), finding.Limit);
 
+    public static string Of(ForcedRestStatus value) => Text("ForcedRest" + value);
     public static string Role(string role) => Text("Role" + role);
     public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
 

@@ -28,6 +28,11 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
 
             await Assertions.Expect(page.Locator("[data-testid=overload]")).ToContainTextAsync("单日 13 小时（上限 12）");
             await Support.Browser.ScreenshotAsync(page, "committee-duty-week");
+
+            // The overload opened a forced-rest case (B2) that the committee now handles.
+            await page.GotoAsync("/forced-rest");
+            await Assertions.Expect(page.Locator("[data-testid=forced-rest]")).ToContainTextAsync("值班测试");
+            await Support.Browser.ScreenshotAsync(page, "committee-forced-rest");
         });
     }
 }

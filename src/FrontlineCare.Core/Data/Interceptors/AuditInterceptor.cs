@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(IdentityUserRole<Guid>)] = "AccountRole",
         [typeof(ApiToken)] = nameof(ApiToken),
         [typeof(DutyLog)] = nameof(DutyLog),
+        [typeof(ForcedRestCase)] = nameof(ForcedRestCase),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

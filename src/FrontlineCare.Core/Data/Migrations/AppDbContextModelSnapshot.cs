@@ -401,6 +401,87 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.ForcedRest.ForcedRestCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<DateOnly?>("RestFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("rest_from");
+
+                    b.Property<DateOnly?>("RestTo")
+                        .HasColumnType("date")
+                        .HasColumnName("rest_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("value");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("waiver_reason");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forced_rest_cases");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_forced_rest_cases_status")
+                        .HasFilter("status IN ('Open', 'RestScheduled')");
+
+                    b.HasIndex("WorkerId", "Kind", "PeriodFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forced_rest_cases_worker_id_kind_period_from");
+
+                    b.ToTable("forced_rest_cases", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -740,6 +821,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_duty_logs_deployments_deployment_id");
 
                     b.Navigation("Deployment");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.ForcedRest.ForcedRestCase", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forced_rest_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>

@@ -1,6 +1,7 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -46,27 +47,20 @@ public sealed class DutyService(
         var deployments = await DeploymentsOfWeekAsync(db, key, ct);
         var workerIds = deployments.Select(d => d.WorkerId).Distinct().ToList();
         var weekEnd = key.WeekStart.AddDays(6);
-        var logs = await db.Set<DutyLog>().AsNoTracking()
-            .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart.AddDays(-LookBackDays) && l.Day <= weekEnd)
-            .Select(l => new { l.DeploymentId, l.WorkerId, l.Day, l.Hours, HighRisk = l.Deployment!.RiskClass == RiskClass.I })
+        var logs = await db.DutyLogs.AsNoTracking()
+            .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart && l.Day <= weekEnd)
+            .Select(l => new { l.DeploymentId, l.Day, l.Hours })
             .ToListAsync(ct);
 
-        var thresholds = new Dictionary<Guid, B2Thresholds>();
+        var overload = await OverloadAsync(db, deployments, key.WeekStart.AddDays(-LookBackDays), weekEnd, ct);
         var rows = new List<DutyRow>(deployments.Count);
         foreach (var d in deployments.OrderBy(d => d.Worker!.FullName, StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false)))
         {
             var hours = new decimal?[7];
             foreach (var log in logs.Where(l => l.DeploymentId == d.Id && l.Day >= key.WeekStart))
                 hours[log.Day.DayNumber - key.WeekStart.DayNumber] = log.Hours;
-            if (!thresholds.TryGetValue(d.Worker!.UnitId, out var limits))
-            {
-                var profile = await units.EffectiveProfileAsync(db, d.Worker.Unit!, ct);
-                thresholds[d.Worker.UnitId] = limits = PolicyCatalog.For(profile).B2;
-            }
-            var overload = B2Overload.Find(logs.Where(l => l.WorkerId == d.WorkerId).Select(l => new DutyDay(l.Day, l.Hours, l.HighRisk)), limits)
-                .Where(f => f.To >= key.WeekStart)
-                .ToList();
-            rows.Add(new DutyRow(d.Id, d.WorkerId, d.Worker.FullName, d.RiskClass, d.StartDate, d.EndDate, hours, overload));
+            rows.Add(new DutyRow(d.Id, d.WorkerId, d.Worker!.FullName, d.RiskClass, d.StartDate, d.EndDate, hours,
+                overload[d.WorkerId].Where(f => f.To >= key.WeekStart).ToList()));
         }
         return new DutyWeek(key, rows);
     }
@@ -78,7 +72,6 @@ public sealed class DutyService(
         var key = form.Key with { WeekStart = WeekStartOf(form.Key.WeekStart) };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deployments = (await DeploymentsOfWeekAsync(db, key, ct)).ToDictionary(d => d.Id);
-        var today = clock.Today();
         var errors = new List<FieldError>();
         var cells = new List<(Deployment Deployment, DateOnly Day, decimal? Hours)>();
         foreach (var row in form.Rows)
@@ -95,7 +88,7 @@ public sealed class DutyService(
                 var field = CellField(row.DeploymentId, day);
                 if (hours is null) { cells.Add((deployment, day, null)); continue; }
                 if (hours < 0 || hours > MaxHoursPerDay) errors.Add(new FieldError(field, Messages.DutyHoursRange));
-                else if (hours > 0 && day > today) errors.Add(new FieldError(field, Messages.DutyFuture));
+                else if (hours > 0 && day > clock.Today()) errors.Add(new FieldError(field, Messages.DutyFuture));
                 else if (hours > 0 && !A1Deployments.Overlaps(deployment.StartDate, deployment.EndDate, day, day)) errors.Add(new FieldError(field, Messages.DutyOutsideDeployment));
                 else cells.Add((deployment, day, hours));
             }
@@ -138,7 +131,15 @@ public sealed class DutyService(
 
         try
         {
+            // The hours and the forced-rest cases they cause (B2) are saved together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            var today = clock.Today();
+            var overload = await OverloadAsync(db, deployments.Values.ToList(), today.AddDays(-LookBackDays), today, ct);
+            foreach (var (workerId, findings) in overload)
+                await ForcedRestService.OpenOrExtendAsync(db, workerId, findings, clock.GetUtcNow(), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -171,6 +172,27 @@ public sealed class DutyService(
         var overload = B2Overload.Find(logs, limits).Where(f => f.To >= from).ToList();
         var byDay = logs.Where(l => l.Day >= from).GroupBy(l => l.Day).ToDictionary(g => g.Key, g => g.Sum(l => l.Hours));
         return Result<DutyHistory>.Ok(new DutyHistory(from, to, byDay, overload));
+    }
+
+    /// <summary>B2 findings per worker of the deployments, from their duty at all posts in [from, to], with each
+    /// worker's own profile thresholds.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<OverloadFinding>>> OverloadAsync(
+        AppDbContext db, IReadOnlyCollection<Deployment> deployments, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var workerIds = deployments.Select(d => d.WorkerId).Distinct().ToList();
+        var days = await db.DutyLogs.AsNoTracking()
+            .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= from && l.Day <= to)
+            .Select(l => new { l.WorkerId, Day = new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I) })
+            .ToListAsync(ct);
+        var limitsByUnit = new Dictionary<Guid, B2Thresholds>();
+        var result = new Dictionary<Guid, IReadOnlyList<OverloadFinding>>();
+        foreach (var worker in deployments.Select(d => d.Worker!).DistinctBy(w => w.Id))
+        {
+            if (!limitsByUnit.TryGetValue(worker.UnitId, out var limits))
+                limitsByUnit[worker.UnitId] = limits = PolicyCatalog.For(await units.EffectiveProfileAsync(db, worker.Unit!, ct)).B2;
+            result[worker.Id] = B2Overload.Find(days.Where(d => d.WorkerId == worker.Id).Select(d => d.Day), limits);
+        }
+        return result;
     }
 
     public static string CellField(Guid deploymentId, DateOnly day) => $"{deploymentId}/{day:yyyy-MM-dd}";

@@ -1,5 +1,6 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Policy.Measures;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,10 @@ public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid Spous
 
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
-    int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed);
+    int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed,
+    int OpenForcedRest, int OverdueForcedRest);
 
-public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user, TimeProvider clock)
+public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, ICurrentUser user, TimeProvider clock)
 {
     public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
     {
@@ -43,6 +45,7 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ICurr
             .Take(100).AsNoTracking().ToListAsync(ct);
         var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
             .ToList();
-        return new HomeSummary(total, deployed, ending, couples);
+        var cases = await forcedRest.ListAsync(openOnly: true, ct);
+        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue));
     }
 }

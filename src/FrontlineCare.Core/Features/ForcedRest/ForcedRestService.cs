@@ -1,0 +1,107 @@
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
+using FrontlineCare.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace FrontlineCare.Core.Features.ForcedRest;
+
+public sealed record ForcedRestItem(
+    Guid Id, uint Version, Guid WorkerId, string WorkerName, string UnitName, OverloadFinding Finding,
+    ForcedRestStatus Status, DateOnly? RestFrom, DateOnly? RestTo, string? WaiverReason, DateTimeOffset OpenedAt, bool Overdue);
+
+/// <summary>B2 forced-rest cases of the caller's jurisdiction: opened from overload findings, closed by rest or waiver.</summary>
+public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory, UnitService units, ICurrentUser user, TimeProvider clock)
+{
+    /// <summary>
+    /// Opens a case for a person's overload, or adds new findings to the case already open for them: one person, one
+    /// open case per episode, not one per day. Findings that ended before the person's last rest (or waiver) are
+    /// settled and never reopen a case. Idempotent; the caller saves.
+    /// </summary>
+    public static async Task OpenOrExtendAsync(AppDbContext db, Guid workerId, IReadOnlyList<OverloadFinding> findings, DateTimeOffset now, CancellationToken ct)
+    {
+        if (findings.Count == 0) return;
+        var cases = await db.ForcedRestCases.Where(c => c.WorkerId == workerId).ToListAsync(ct);
+        var settledUntil = cases.Where(c => c.IsClosed)
+            .Select(c => c.RestTo ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.ClosedAt!.Value, Clock.ChinaTime).DateTime))
+            .DefaultIfEmpty(DateOnly.MinValue)
+            .Max();
+        var fresh = findings.Where(f => f.To > settledUntil).OrderBy(f => f.From).ThenBy(f => f.Kind).ToList();
+        if (fresh.Count == 0) return;
+
+        var open = cases.FirstOrDefault(c => !c.IsClosed);
+        if (open is not null)
+        {
+            foreach (var finding in fresh) open.Extend(finding);
+            return;
+        }
+        var first = fresh[0];
+        db.ForcedRestCases.Add(new ForcedRestCase
+        {
+            Id = Guid.CreateVersion7(), WorkerId = workerId, Kind = first.Kind, PeriodFrom = first.From,
+            PeriodTo = fresh.Max(f => f.To), Value = first.Value, Limit = first.Limit, Status = ForcedRestStatus.Open, OpenedAt = now,
+        });
+    }
+
+    public async Task<IReadOnlyList<ForcedRestItem>> ListAsync(bool openOnly = true, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var scope = jurisdiction.Units(db).Select(u => u.Id);
+        var cases = await db.ForcedRestCases.AsNoTracking()
+            .Include(c => c.Worker).ThenInclude(w => w!.Unit)
+            .Where(c => scope.Contains(c.Worker!.UnitId) && (!openOnly || c.Status == ForcedRestStatus.Open || c.Status == ForcedRestStatus.RestScheduled))
+            .OrderBy(c => c.OpenedAt)
+            .Take(500)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var grace = new Dictionary<Guid, int>();
+        var items = new List<ForcedRestItem>(cases.Count);
+        foreach (var c in cases)
+        {
+            if (!grace.TryGetValue(c.Worker!.UnitId, out var days))
+                grace[c.Worker.UnitId] = days = PolicyCatalog.For(await units.EffectiveProfileAsync(db, c.Worker.Unit!, ct)).B2.ForcedRestGraceDays.Value;
+            items.Add(new ForcedRestItem(c.Id, c.Version, c.WorkerId, c.Worker.FullName, c.Worker.Unit!.Name,
+                new OverloadFinding(c.Kind, c.PeriodFrom, c.PeriodTo, c.Value, c.Limit), c.Status, c.RestFrom, c.RestTo, c.WaiverReason,
+                c.OpenedAt, c.Status == ForcedRestStatus.Open && now - c.OpenedAt > TimeSpan.FromDays(days)));
+        }
+        return items;
+    }
+
+    public Task<Result> ScheduleRestAsync(Guid id, DateOnly? from, DateOnly? to, uint version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, orgDepartmentOnly: false, c => from is { } f && to is { } t && t >= f
+            ? c.ScheduleRest(f, t) ? null : Result.Conflict(Messages.ForcedRestIllegal)
+            : Result.Invalid("Rest", Messages.RestDatesInvalid), ct);
+
+    public Task<Result> MarkRestedAsync(Guid id, uint version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, orgDepartmentOnly: false, c => c.MarkRested(clock.GetUtcNow()) ? null : Result.Conflict(Messages.ForcedRestIllegal), ct);
+
+    public Task<Result> WaiveAsync(Guid id, string? reason, uint version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, orgDepartmentOnly: true, c => string.IsNullOrWhiteSpace(reason)
+            ? Result.Invalid("WaiverReason", Messages.WaiverReasonRequired)
+            : c.Waive(reason, clock.GetUtcNow()) ? null : Result.Conflict(Messages.ForcedRestIllegal), ct);
+
+    private async Task<Result> ChangeAsync(Guid id, uint version, bool orgDepartmentOnly, Func<ForcedRestCase, Result?> change, CancellationToken ct)
+    {
+        if (orgDepartmentOnly && !user.IsInRole(Roles.OrgDepartment)) return Result.Forbidden(Messages.OrgDepartmentOnly);
+        if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.ReadOnlyRole);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var @case = await db.ForcedRestCases.Include(c => c.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null) return Result.NotFound();
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        if (!jurisdiction.Contains(@case.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        db.Entry(@case).Property(c => c.Version).OriginalValue = version;
+        if (change(@case) is { } refused) return refused;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict(Messages.ConcurrencyConflict);
+        }
+        return Result.Ok();
+    }
+}
