@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -38,6 +39,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<HomeService>();
         services.AddScoped<DutyService>();
         services.AddScoped<ForcedRestService>();
+        services.AddScoped<PolicyProfileService>();
+        services.AddScoped<OverloadSweep>();
         return services;
     }
 

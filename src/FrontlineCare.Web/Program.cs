@@ -15,6 +15,7 @@ if (connectionString is null) return 2;
 
 builder.Services.AddFrontlineCareCore(connectionString);
 builder.Services.AddWebPortal(builder.Configuration);
+builder.Services.AddPortalScheduling(builder.Configuration);
 
 var app = builder.Build();
 if (localDatabase is { StartedByUs: true })

@@ -3,6 +3,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DutyLog> DutyLogs => Set<DutyLog>();
     public DbSet<ForcedRestCase> ForcedRestCases => Set<ForcedRestCase>();
+    public DbSet<PolicyParameterChange> PolicyParameterChanges => Set<PolicyParameterChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,12 +24,50 @@ public sealed record PolicyParameters(
     PolicyParameter<bool> A6WarnWhenSpouseDeployed,
     B2Thresholds B2,
     B3LeaveRules B3,
-    PolicyParameter<int> B5ReportCadenceDays);
+    PolicyParameter<int> B5ReportCadenceDays)
+{
+    /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
+    public IReadOnlyList<PolicyParameter<string>> All() =>
+    [
+        Text(A6WarnWhenSpouseDeployed),
+        Text(B2.MaxConsecutiveDutyDays), Text(B2.MaxShiftHours), Text(B2.MaxHoursIn7Days), Text(B2.MaxHighRiskPostDays),
+        Text(B2.ForcedRestGraceDays),
+        Text(B3.CarryOverYears), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
+        Text(B5ReportCadenceDays),
+    ];
+
+    /// <summary>These parameters with one replaced by a recorded change (value already checked by <see cref="PolicyCatalog.Check"/>).</summary>
+    public PolicyParameters With(string key, string value, DateOnly from, string source)
+    {
+        PolicyParameter<int> Int(PolicyParameter<int> p) => p with { Value = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), EffectiveFrom = from, Source = source };
+        return key switch
+        {
+            "A6.warnWhenSpouseDeployed" => this with { A6WarnWhenSpouseDeployed = A6WarnWhenSpouseDeployed with { Value = bool.Parse(value), EffectiveFrom = from, Source = source } },
+            "B2.maxConsecutiveDutyDays" => this with { B2 = B2 with { MaxConsecutiveDutyDays = Int(B2.MaxConsecutiveDutyDays) } },
+            "B2.maxShiftHours" => this with { B2 = B2 with { MaxShiftHours = Int(B2.MaxShiftHours) } },
+            "B2.maxHoursIn7Days" => this with { B2 = B2 with { MaxHoursIn7Days = Int(B2.MaxHoursIn7Days) } },
+            "B2.maxHighRiskPostDays" => this with { B2 = B2 with { MaxHighRiskPostDays = Int(B2.MaxHighRiskPostDays) } },
+            "B2.forcedRestGraceDays" => this with { B2 = B2 with { ForcedRestGraceDays = Int(B2.ForcedRestGraceDays) } },
+            "B3.carryOverYears" => this with { B3 = B3 with { CarryOverYears = Int(B3.CarryOverYears) } },
+            "B3.annualDaysFrom1Year" => this with { B3 = B3 with { AnnualDaysFrom1Year = Int(B3.AnnualDaysFrom1Year) } },
+            "B3.annualDaysFrom10Years" => this with { B3 = B3 with { AnnualDaysFrom10Years = Int(B3.AnnualDaysFrom10Years) } },
+            "B3.annualDaysFrom20Years" => this with { B3 = B3 with { AnnualDaysFrom20Years = Int(B3.AnnualDaysFrom20Years) } },
+            "B5.reportCadenceDays" => this with { B5ReportCadenceDays = Int(B5ReportCadenceDays) },
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a policy parameter"),
+        };
+    }
+
+    private static PolicyParameter<string> Text<T>(PolicyParameter<T> p) =>
+        new(p.Key, p.Value is bool b ? (b ? "true" : "false") : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!, p.EffectiveFrom, p.Source);
+}
+
+/// <summary>What values a parameter may take: whole numbers in [Min, Max], or a yes/no.</summary>
+public sealed record PolicyParameterRange(string Key, bool IsSwitch, int Min, int Max);
 
 /// <summary>
 /// The defaults of each profile, each with its source (seed text, statute or the research note
-/// `shared/domain/policy-rules-research.md`). These are the values in force until OrgDepartment records an
-/// effective-dated change (issue #3, next increment).
+/// `shared/domain/policy-rules-research.md`). These are in force until OrgDepartment records an effective-dated
+/// change (<c>PolicyProfileService</c>), which then overrides the default from its day on.
 /// </summary>
 public static class PolicyCatalog
 {
@@ -56,6 +94,32 @@ public static class PolicyCatalog
             new("B3.annualDaysFrom20Years", 15, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥20 years: 15 days")),
         new("B5.reportCadenceDays", 7, Epidemic,
             "portal default: weekly rest & welfare reports to the organisation department (ZJ cover notice, HN end: report implementation)"));
+
+    /// <summary>The values each parameter may take; a change outside them is refused.</summary>
+    public static readonly IReadOnlyDictionary<string, PolicyParameterRange> Ranges = new PolicyParameterRange[]
+    {
+        new("A6.warnWhenSpouseDeployed", true, 0, 1),
+        new("B2.maxConsecutiveDutyDays", false, 1, 60),
+        new("B2.maxShiftHours", false, 1, 24),
+        new("B2.maxHoursIn7Days", false, 1, 168),
+        new("B2.maxHighRiskPostDays", false, 1, 180),
+        new("B2.forcedRestGraceDays", false, 0, 30),
+        new("B3.carryOverYears", false, 0, 5),
+        new("B3.annualDaysFrom1Year", false, 0, 30),
+        new("B3.annualDaysFrom10Years", false, 0, 30),
+        new("B3.annualDaysFrom20Years", false, 0, 30),
+        new("B5.reportCadenceDays", false, 1, 31),
+    }.ToDictionary(r => r.Key);
+
+    /// <summary>The value normalised ("true"/"false", or digits), or null when the parameter cannot take it.</summary>
+    public static string? Check(string key, string? value)
+    {
+        if (!Ranges.TryGetValue(key, out var range) || string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (range.IsSwitch) return bool.TryParse(value, out var b) ? (b ? "true" : "false") : null;
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+               && n >= range.Min && n <= range.Max ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
 
     private static PolicyParameter<bool> A6For(PolicyProfileCode profile) => profile switch
     {

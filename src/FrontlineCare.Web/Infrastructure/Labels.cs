@@ -27,6 +27,8 @@ public static class Labels
 
     public static string Of(ForcedRestStatus value) => Text("ForcedRest" + value);
     public static string Role(string role) => Text("Role" + role);
+    /// <summary>A policy parameter by its key ("B2.maxShiftHours" → resource "ParamB2maxShiftHours").</summary>
+    public static string Parameter(string key) => Text("Param" + key.Replace(".", ""));
     public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
 
     /// <summary>A value in the audit trail as the user reads it: codes in words, the rest as stored.</summary>

@@ -32,6 +32,8 @@ public sealed class PortalHost : IAsyncLifetime
             web.UseUrls(BaseUrl);
             web.UseSetting("ConnectionStrings:Default", _data.ConnectionString);
             web.UseSetting("Seed:DemoData", "false");
+            // Tests call the sweep themselves; a timer firing mid-test would change what they assert.
+            web.UseSetting("Scheduling:Enabled", "false");
             web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             web.UseSetting("Serilog:WriteTo:1:Name", "Console");
         });

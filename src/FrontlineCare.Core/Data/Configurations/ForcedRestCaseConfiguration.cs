@@ -16,6 +16,9 @@ internal sealed class ForcedRestCaseConfiguration : IEntityTypeConfiguration<For
         b.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
         // One case per overload run, even when a save and a sweep find it at the same moment.
         b.HasIndex(c => new { c.WorkerId, c.Kind, c.PeriodFrom }).IsUnique();
+        // At most one case in progress per person: the duty grid and the sweep (on any instance) cannot both open one.
+        b.HasIndex(c => c.WorkerId, "ix_forced_rest_cases_one_open_per_worker").HasDatabaseName("ix_forced_rest_cases_one_open_per_worker")
+            .IsUnique().HasFilter("status IN ('Open', 'RestScheduled')");
         b.HasIndex(c => c.Status).HasFilter("status IN ('Open', 'RestScheduled')");
     }
 }

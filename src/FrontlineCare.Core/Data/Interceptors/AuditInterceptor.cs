@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(ApiToken)] = nameof(ApiToken),
         [typeof(DutyLog)] = nameof(DutyLog),
         [typeof(ForcedRestCase)] = nameof(ForcedRestCase),
+        [typeof(PolicyParameterChange)] = "PolicyParameter",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

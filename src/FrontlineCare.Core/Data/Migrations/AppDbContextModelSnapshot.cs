@@ -479,7 +479,66 @@ namespace FrontlineCare.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_forced_rest_cases_worker_id_kind_period_from");
 
+                    b.HasIndex(new[] { "WorkerId" }, "ix_forced_rest_cases_one_open_per_worker")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forced_rest_cases_one_open_per_worker")
+                        .HasFilter("status IN ('Open', 'RestScheduled')");
+
                     b.ToTable("forced_rest_cases", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.PolicyProfiles.PolicyParameterChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_parameter_changes");
+
+                    b.HasIndex("Profile", "Key", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_parameter_changes_profile_key_effective_from");
+
+                    b.ToTable("policy_parameter_changes", (string)null);
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -15,7 +16,7 @@ namespace FrontlineCare.Core.Features.Deployments;
 public sealed class DeploymentService(
     IDbContextFactory<AppDbContext> dbFactory,
     IValidator<DeploymentForm> validator,
-    UnitService units,
+    PolicyProfileService policies,
     ICurrentUser user,
     TimeProvider clock,
     ILogger<DeploymentService> logger)
@@ -148,8 +149,7 @@ public sealed class DeploymentService(
     private async Task<string?> SpouseWarningAsync(AppDbContext db, FrontlineWorker worker, DateOnly start, DateOnly? end, CancellationToken ct)
     {
         if (worker.SpouseId is not { } spouseId) return null;
-        var profile = await units.EffectiveProfileAsync(db, worker.Unit!, ct);
-        if (!PolicyCatalog.For(profile).A6WarnWhenSpouseDeployed.Value) return null;
+        if (!(await policies.ForUnitAsync(db, worker.Unit!, ct)).A6WarnWhenSpouseDeployed.Value) return null;
         var spouse = await db.Workers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == spouseId, ct);
         if (spouse is null) return null;
         var spouseDeployments = await db.Deployments.AsNoTracking().Where(d => d.WorkerId == spouseId).ToListAsync(ct);

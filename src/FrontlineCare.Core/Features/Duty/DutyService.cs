@@ -2,6 +2,7 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -17,7 +18,7 @@ namespace FrontlineCare.Core.Features.Duty;
 /// </summary>
 public sealed class DutyService(
     IDbContextFactory<AppDbContext> dbFactory,
-    UnitService units,
+    PolicyProfileService policies,
     ICurrentUser user,
     TimeProvider clock,
     ILogger<DutyService> logger)
@@ -168,7 +169,7 @@ public sealed class DutyService(
             .Where(l => l.WorkerId == workerId && l.Day >= from.AddDays(-LookBackDays) && l.Day <= to)
             .Select(l => new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I))
             .ToListAsync(ct);
-        var limits = PolicyCatalog.For(await units.EffectiveProfileAsync(db, worker.Unit, ct)).B2;
+        var limits = (await policies.ForUnitAsync(db, worker.Unit, ct)).B2;
         var overload = B2Overload.Find(logs, limits).Where(f => f.To >= from).ToList();
         var byDay = logs.Where(l => l.Day >= from).GroupBy(l => l.Day).ToDictionary(g => g.Key, g => g.Sum(l => l.Hours));
         return Result<DutyHistory>.Ok(new DutyHistory(from, to, byDay, overload));
@@ -189,7 +190,7 @@ public sealed class DutyService(
         foreach (var worker in deployments.Select(d => d.Worker!).DistinctBy(w => w.Id))
         {
             if (!limitsByUnit.TryGetValue(worker.UnitId, out var limits))
-                limitsByUnit[worker.UnitId] = limits = PolicyCatalog.For(await units.EffectiveProfileAsync(db, worker.Unit!, ct)).B2;
+                limitsByUnit[worker.UnitId] = limits = (await policies.ForUnitAsync(db, worker.Unit!, ct)).B2;
             result[worker.Id] = B2Overload.Find(days.Where(d => d.WorkerId == worker.Id).Select(d => d.Day), limits);
         }
         return result;

@@ -1,5 +1,6 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -13,7 +14,7 @@ public sealed record ForcedRestItem(
     ForcedRestStatus Status, DateOnly? RestFrom, DateOnly? RestTo, string? WaiverReason, DateTimeOffset OpenedAt, bool Overdue);
 
 /// <summary>B2 forced-rest cases of the caller's jurisdiction: opened from overload findings, closed by rest or waiver.</summary>
-public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory, UnitService units, ICurrentUser user, TimeProvider clock)
+public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory, PolicyProfileService policies, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
     /// Opens a case for a person's overload, or adds new findings to the case already open for them: one person, one
@@ -62,7 +63,7 @@ public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory,
         foreach (var c in cases)
         {
             if (!grace.TryGetValue(c.Worker!.UnitId, out var days))
-                grace[c.Worker.UnitId] = days = PolicyCatalog.For(await units.EffectiveProfileAsync(db, c.Worker.Unit!, ct)).B2.ForcedRestGraceDays.Value;
+                grace[c.Worker.UnitId] = days = (await policies.ForUnitAsync(db, c.Worker.Unit!, ct)).B2.ForcedRestGraceDays.Value;
             items.Add(new ForcedRestItem(c.Id, c.Version, c.WorkerId, c.Worker.FullName, c.Worker.Unit!.Name,
                 new OverloadFinding(c.Kind, c.PeriodFrom, c.PeriodTo, c.Value, c.Limit), c.Status, c.RestFrom, c.RestTo, c.WaiverReason,
                 c.OpenedAt, c.Status == ForcedRestStatus.Open && now - c.OpenedAt > TimeSpan.FromDays(days)));

@@ -26,6 +26,13 @@ public sealed record OverloadFinding(OverloadKind Kind, DateOnly From, DateOnly 
 /// </summary>
 public static class B2Overload
 {
+    /// <summary>
+    /// How many days back a check looks so that every run that could breach a limit is seen whole: at least 60
+    /// days, and always longer than the longest run limit.
+    /// </summary>
+    public static int LookBackDays(B2Thresholds limits) =>
+        Math.Max(60, Math.Max(limits.MaxConsecutiveDutyDays.Value, limits.MaxHighRiskPostDays.Value) + 7);
+
     public static IReadOnlyList<OverloadFinding> Find(IEnumerable<DutyDay> duty, B2Thresholds limits)
     {
         var days = duty.Where(d => d.Hours > 0)
@@ -86,4 +93,65 @@ public static class B2Overload
         }
         if (open is not null) yield return open;
     }
+}
+
+/// <summary>
+/// B2 as one set-based query: the same four findings as <see cref="B2Overload.Find"/>, for every person with duty
+/// in a period at once, each with the thresholds of their unit's profile. Used by the scheduled sweep, where
+/// loading 30 million rows into memory is not an option; a test runs both on the same duty and compares them.
+/// </summary>
+public static class B2OverloadSql
+{
+    /// <summary>
+    /// CTEs ending in <c>b2_findings(worker_id, kind, kind_order, from_day, to_day, value, lim)</c>. Parameters:
+    /// <c>@from</c>, <c>@to</c> (date) and per profile <c>@profiles</c> text[], <c>@max_days</c>, <c>@max_shift</c>,
+    /// <c>@max_week</c>, <c>@max_high</c> int[] (same order). A unit's profile is its own, else its nearest
+    /// ancestor's, else ZJ — as <c>UnitService.EffectiveProfileAsync</c>.
+    /// </summary>
+    public const string FindingsCte = """
+        b2_limits AS (
+            SELECT * FROM unnest(@profiles::text[], @max_days::int[], @max_shift::int[], @max_week::int[], @max_high::int[])
+                AS l(profile, max_days, max_shift, max_week, max_high)),
+        b2_unit_limits AS (
+            SELECT u.id AS unit_id, l.max_days, l.max_shift, l.max_week, l.max_high
+            FROM units u
+            CROSS JOIN LATERAL (
+                SELECT coalesce((SELECT a.profile_override FROM units a
+                                 WHERE a.path @> u.path AND a.profile_override IS NOT NULL
+                                 ORDER BY nlevel(a.path) DESC LIMIT 1), 'ZJ') AS profile) p
+            JOIN b2_limits l ON l.profile = p.profile),
+        b2_days AS (
+            SELECT l.worker_id, l.day, sum(l.hours) AS hours, bool_or(d.risk_class = 'I') AS high_risk
+            FROM duty_logs l JOIN deployments d ON d.id = l.deployment_id
+            WHERE l.day BETWEEN @from AND @to AND l.hours > 0
+            GROUP BY l.worker_id, l.day),
+        b2_marked AS (
+            SELECT d.worker_id, d.day, d.hours, d.high_risk, ul.max_days, ul.max_shift, ul.max_week, ul.max_high,
+                   d.day - (row_number() OVER (PARTITION BY d.worker_id ORDER BY d.day))::int AS run_key,
+                   d.day - (row_number() OVER (PARTITION BY d.worker_id, d.high_risk ORDER BY d.day))::int AS risk_run_key,
+                   sum(d.hours) OVER w7 AS week_hours,
+                   min(d.day) OVER w7 AS week_first_day
+            FROM b2_days d
+            JOIN workers wk ON wk.id = d.worker_id
+            JOIN b2_unit_limits ul ON ul.unit_id = wk.unit_id
+            WINDOW w7 AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)),
+        b2_week_breaches AS (
+            SELECT m.*, sum(CASE WHEN m.prev_day IS NULL OR m.day - 6 > m.prev_day THEN 1 ELSE 0 END)
+                            OVER (PARTITION BY m.worker_id ORDER BY m.day) AS stretch
+            FROM (SELECT b.*, lag(b.day) OVER (PARTITION BY b.worker_id ORDER BY b.day) AS prev_day
+                  FROM b2_marked b WHERE b.week_hours > b.max_week) m),
+        b2_findings AS (
+            SELECT worker_id, 'ConsecutiveDays' AS kind, 0 AS kind_order, min(day) AS from_day, max(day) AS to_day,
+                   count(*)::numeric AS value, max(max_days) AS lim
+            FROM b2_marked GROUP BY worker_id, run_key HAVING count(*) > max(max_days)
+            UNION ALL
+            SELECT worker_id, 'LongShift', 1, day, day, hours, max_shift
+            FROM b2_marked WHERE hours > max_shift
+            UNION ALL
+            SELECT worker_id, 'WeeklyHours', 2, min(week_first_day), max(day), max(week_hours), max(max_week)
+            FROM b2_week_breaches GROUP BY worker_id, stretch
+            UNION ALL
+            SELECT worker_id, 'HighRiskPostDays', 3, min(day), max(day), count(*)::numeric, max(max_high)
+            FROM b2_marked WHERE high_risk GROUP BY worker_id, risk_run_key HAVING count(*) > max(max_high))
+        """;
 }
