@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ForcedRestService>();
         services.AddScoped<PolicyProfileService>();
         services.AddScoped<OverloadSweep>();
+        services.AddScoped<RestWelfareReportService>();
         return services;
     }
 

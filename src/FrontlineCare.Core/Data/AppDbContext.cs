@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DutyLog> DutyLogs => Set<DutyLog>();
     public DbSet<ForcedRestCase> ForcedRestCases => Set<ForcedRestCase>();
     public DbSet<PolicyParameterChange> PolicyParameterChanges => Set<PolicyParameterChange>();
+    public DbSet<RestWelfareReport> RestWelfareReports => Set<RestWelfareReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

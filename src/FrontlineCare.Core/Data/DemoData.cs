@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -26,6 +27,7 @@ public static class DemoData
     [
         ("orgdept", "王组织", Roles.OrgDepartment, "椒江区"),
         ("committee", "李书记", Roles.UnitCommittee, "海门街道"),
+        ("committee2", "陈书记", Roles.UnitCommittee, "白云街道"),
         ("supervisor", "张审核", Roles.Supervisor, "椒江区"),
         ("admin", "系统管理员", Roles.Admin, "浙江省"),
     ];
@@ -185,6 +187,22 @@ public static class DemoData
             if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(account, role);
         }
+
+        // B5: 海门街道's reports of three and four weeks ago were accepted; the week before last is overdue, last
+        // week's is due soon, and 白云街道 has reported nothing, so the overview shows every state.
+        var haimen = byName["海门街道"];
+        foreach (var period in B5Reports.EndedPeriods(today, 7, 2, 4).Skip(2))
+        {
+            db.RestWelfareReports.Add(new RestWelfareReport
+            {
+                Id = Guid.CreateVersion7(), UnitId = haimen.Id, PeriodFrom = period.From, PeriodTo = period.To, Status = ReportStatus.Accepted,
+                Figures = await RestWelfareReportService.FiguresAsync(db, haimen, period, today, ct),
+                WelfareNotes = "走访慰问一线人员家属 4 户，为连续值守人员安排轮休。", Submissions = 1, SubmittedBy = "committee",
+                SubmittedAt = clock.GetUtcNow().AddDays(period.To.DayNumber - today.DayNumber + 1), ReviewedBy = "orgdept",
+                ReviewedAt = clock.GetUtcNow().AddDays(period.To.DayNumber - today.DayNumber + 2),
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

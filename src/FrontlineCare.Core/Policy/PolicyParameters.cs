@@ -24,7 +24,8 @@ public sealed record PolicyParameters(
     PolicyParameter<bool> A6WarnWhenSpouseDeployed,
     B2Thresholds B2,
     B3LeaveRules B3,
-    PolicyParameter<int> B5ReportCadenceDays)
+    PolicyParameter<int> B5ReportCadenceDays,
+    PolicyParameter<int> B5ReportDueDays)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -33,7 +34,7 @@ public sealed record PolicyParameters(
         Text(B2.MaxConsecutiveDutyDays), Text(B2.MaxShiftHours), Text(B2.MaxHoursIn7Days), Text(B2.MaxHighRiskPostDays),
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
-        Text(B5ReportCadenceDays),
+        Text(B5ReportCadenceDays), Text(B5ReportDueDays),
     ];
 
     /// <summary>These parameters with one replaced by a recorded change (value already checked by <see cref="PolicyCatalog.Check"/>).</summary>
@@ -53,6 +54,7 @@ public sealed record PolicyParameters(
             "B3.annualDaysFrom10Years" => this with { B3 = B3 with { AnnualDaysFrom10Years = Int(B3.AnnualDaysFrom10Years) } },
             "B3.annualDaysFrom20Years" => this with { B3 = B3 with { AnnualDaysFrom20Years = Int(B3.AnnualDaysFrom20Years) } },
             "B5.reportCadenceDays" => this with { B5ReportCadenceDays = Int(B5ReportCadenceDays) },
+            "B5.reportDueDays" => this with { B5ReportDueDays = Int(B5ReportDueDays) },
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a policy parameter"),
         };
     }
@@ -93,7 +95,9 @@ public static class PolicyCatalog
             new("B3.annualDaysFrom10Years", 10, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥10 and <20 years: 10 days"),
             new("B3.annualDaysFrom20Years", 15, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥20 years: 15 days")),
         new("B5.reportCadenceDays", 7, Epidemic,
-            "portal default: weekly rest & welfare reports to the organisation department (ZJ cover notice, HN end: report implementation)"));
+            "portal default: weekly rest & welfare reports to the organisation department (ZJ cover notice, HN end: report implementation)"),
+        new("B5.reportDueDays", 2, Epidemic,
+            "portal default: a report is due this many days after its period ends, then listed as overdue (issue #3)"));
 
     /// <summary>The values each parameter may take; a change outside them is refused.</summary>
     public static readonly IReadOnlyDictionary<string, PolicyParameterRange> Ranges = new PolicyParameterRange[]
@@ -109,6 +113,7 @@ public static class PolicyCatalog
         new("B3.annualDaysFrom10Years", false, 0, 30),
         new("B3.annualDaysFrom20Years", false, 0, 30),
         new("B5.reportCadenceDays", false, 1, 31),
+        new("B5.reportDueDays", false, 0, 14),
     }.ToDictionary(r => r.Key);
 
     /// <summary>The value normalised ("true"/"false", or digits), or null when the parameter cannot take it.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -26,6 +27,7 @@ public static class Labels
         string.Format(CultureInfo.CurrentUICulture, Text("Overload" + finding.Kind), finding.Value.ToString("0.#", CultureInfo.InvariantCulture), finding.Limit);
 
     public static string Of(ForcedRestStatus value) => Text("ForcedRest" + value);
+    public static string Of(ReportStatus? value) => Text("Report" + (value?.ToString() ?? "NotSubmitted"));
     public static string Role(string role) => Text("Role" + role);
     /// <summary>A policy parameter by its key ("B2.maxShiftHours" → resource "ParamB2maxShiftHours").</summary>
     public static string Parameter(string key) => Text("Param" + key.Replace(".", ""));

@@ -7,7 +7,7 @@ namespace FrontlineCare.Web.Tests.Browser;
 public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) : IClassFixture<PortalHost>, IClassFixture<Support.Browser>
 {
     [Fact]
-    public async Task A_committee_logs_duty_for_a_post_and_sees_a_too_long_shift_flagged()
+    public async Task A_committee_logs_duty_sees_the_overload_and_reports_and_the_organisation_department_returns_the_report()
     {
         var worker = await host.Data.AddWorkerAsync(await host.Data.UnitIdAsync("东山社区"), name: "值班测试");
         var monday = FrontlineCare.Core.Features.Duty.DutyService.WeekStartOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
@@ -33,6 +33,37 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
             await page.GotoAsync("/forced-rest");
             await Assertions.Expect(page.Locator("[data-testid=forced-rest]")).ToContainTextAsync("值班测试");
             await Support.Browser.ScreenshotAsync(page, "committee-forced-rest");
+
+            // B5: the committee reports last week, its figures filled in from the duty just logged.
+            await page.GotoAsync("/reports");
+            var lastWeek = monday.AddDays(-7).ToString("yyyy-MM-dd");
+            await page.ClickAsync($"[data-testid=submit-{lastWeek}]");
+            await page.Locator("[data-testid=report-notes] textarea, textarea[data-testid=report-notes]").First.FillAsync("为值班人员送去夜宵和防寒用品");
+            await page.ClickAsync("[data-testid=report-send]");
+            await Assertions.Expect(page.Locator("[data-testid=my-reports] tr").Filter(new() { HasText = "待审核" })).ToHaveCountAsync(1);
+        });
+
+        var orgDepartment = await browser.SignInAsync(host.BaseUrl, "orgdept");
+        await Support.Browser.RecordFailureAsync(orgDepartment, "report-review", async () =>
+        {
+            await orgDepartment.GotoAsync("/reports");
+            var haimen = orgDepartment.Locator("[data-testid=overview] tr").Filter(new() { HasText = "海门街道" }).First;
+            await Assertions.Expect(haimen).ToContainTextAsync("待审核");
+            await Assertions.Expect(orgDepartment.Locator("[data-testid=overview]")).ToContainTextAsync("为值班人员送去夜宵和防寒用品");
+            await haimen.Locator("[data-testid=return]").ClickAsync();
+            await orgDepartment.ClickAsync("[data-testid=return-send]");
+            await Assertions.Expect(orgDepartment.Locator("text=退回时请写明需要补充或更正的内容")).ToBeVisibleAsync();
+            await orgDepartment.Locator("[data-testid=return-comment] textarea, textarea[data-testid=return-comment]").First.FillAsync("请补充强制休息安排情况");
+            await orgDepartment.ClickAsync("[data-testid=return-send]");
+            await Assertions.Expect(haimen).ToContainTextAsync("已退回");
+            await Support.Browser.ScreenshotAsync(orgDepartment, "orgdept-reports");
+        });
+
+        await Support.Browser.RecordFailureAsync(page, "report-returned", async () =>
+        {
+            await page.GotoAsync("/reports");
+            await Assertions.Expect(page.Locator("[data-testid=review-comment]").First).ToContainTextAsync("请补充强制休息安排情况");
+            await Support.Browser.ScreenshotAsync(page, "committee-reports");
         });
     }
 }

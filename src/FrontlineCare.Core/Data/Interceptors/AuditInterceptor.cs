@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(DutyLog)] = nameof(DutyLog),
         [typeof(ForcedRestCase)] = nameof(ForcedRestCase),
         [typeof(PolicyParameterChange)] = "PolicyParameter",
+        [typeof(RestWelfareReport)] = "RestWelfareReport",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
@@ -114,9 +116,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static Dictionary<string, AuditChange> Changes(EntityEntry entry)
     {
         var changes = new Dictionary<string, AuditChange>();
-        foreach (var property in entry.Properties)
+        // Value objects mapped as complex properties (a report's figures) are audited field by field: "Figures.CasesOpen".
+        var properties = entry.Properties.Select(p => (Name: p.Metadata.Name, Property: p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Property: p))));
+        foreach (var (name, property) in properties)
         {
-            var name = property.Metadata.Name;
             if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty()) continue;
             switch (entry.State)
             {

@@ -3,6 +3,7 @@ using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -103,9 +104,17 @@ public sealed class DutyService(
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart && l.Day <= weekEnd)
             .ToListAsync(ct);
 
+        // B5: duty inside the period of an accepted report (of the person's unit or a unit above it) is locked.
+        var locked = await RestWelfareReportService.AcceptedPeriodsAsync(db, key.WeekStart, weekEnd, ct);
         foreach (var (deployment, day, hours) in cells)
         {
             var log = existing.FirstOrDefault(l => l.DeploymentId == deployment.Id && l.Day == day);
+            if ((log?.Hours ?? 0) != (hours ?? 0)
+                && locked.Any(r => day >= r.From && day <= r.To && Jurisdiction.IsDescendant(deployment.Worker!.Unit!.Path, new LTree(r.UnitPath))))
+            {
+                errors.Add(new FieldError(CellField(deployment.Id, day), Messages.DutyReportAccepted));
+                continue;
+            }
             if (hours is null or 0)
             {
                 if (log is not null) { db.Remove(log); existing.Remove(log); }
