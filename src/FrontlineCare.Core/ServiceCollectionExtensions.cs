@@ -8,6 +8,7 @@ using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Home;
+using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PolicyProfileService>();
         services.AddScoped<OverloadSweep>();
         services.AddScoped<RestWelfareReportService>();
+        services.AddScoped<LeaveService>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
@@ -24,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ForcedRestCase> ForcedRestCases => Set<ForcedRestCase>();
     public DbSet<PolicyParameterChange> PolicyParameterChanges => Set<PolicyParameterChange>();
     public DbSet<RestWelfareReport> RestWelfareReports => Set<RestWelfareReport>();
+    public DbSet<HolidayCalendarDay> HolidayCalendar => Set<HolidayCalendarDay>();
+    public DbSet<LeaveAccount> LeaveAccounts => Set<LeaveAccount>();
+    public DbSet<LeaveEntry> LeaveEntries => Set<LeaveEntry>();
+    public DbSet<LeaveRequest> LeaveRequests => Set<LeaveRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,8 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Features.Units;
@@ -56,9 +58,10 @@ public static class DemoData
             var unit = faker.PickRandom(leafUnits);
             var male = faker.Random.Bool();
             string nationalId;
+            DateOnly birth;
             do
             {
-                var birth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1965, 1, 1), new DateTime(2002, 12, 31)));
+                birth = DateOnly.FromDateTime(faker.Date.Between(new DateTime(1965, 1, 1), new DateTime(2002, 12, 31)));
                 var seq = faker.Random.Int(0, 499) * 2 + (male ? 1 : 0);
                 nationalId = NationalIdNumber.Compose("331002", birth, seq);
             } while (!usedIds.Add(nationalId));
@@ -89,6 +92,8 @@ public static class DemoData
                     _ => null,
                 },
                 ProfessionalTitle = category == WorkerCategory.MedicalWorker ? faker.PickRandom("初级", "中级", "副高级", "正高级") : null,
+                // Started work at 22–25 (derived from the birth date, so the random sequence of the rest is unchanged).
+                ServiceStartDate = Min(birth.AddYears(22 + birth.Day % 4), today),
             });
         }
 
@@ -171,6 +176,17 @@ public static class DemoData
         }
         await db.SaveChangesAsync(ct);
 
+        // B3: weekend duty of the last three weeks earns compensatory leave, as saving the grid would.
+        var rulesOf = new Dictionary<PolicyProfileCode, Policy.PolicyParameters>();
+        foreach (var profile in new[] { PolicyProfileCode.ZJ, PolicyProfileCode.SX })
+            rulesOf[profile] = await PolicyProfileService.ForAsync(db, profile, today, ct);
+        var sxPath = byName["绍兴市"].Path.ToString();
+        var unitOf = units.ToDictionary(u => u.Id);
+        var workerRules = logs.Select(l => l.WorkerId).Distinct().ToDictionary(id => id, id =>
+            rulesOf[unitOf[workers.First(w => w.Id == id).UnitId].Path.ToString().StartsWith(sxPath, StringComparison.Ordinal) ? PolicyProfileCode.SX : PolicyProfileCode.ZJ]);
+        await LeaveService.SyncAccrualsAsync(db, workerRules, today.AddDays(-21), today, "demo", clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+
         foreach (var (userName, displayName, role, homeUnit) in Accounts)
         {
             if (await users.FindByNameAsync(userName) is not null) continue;
@@ -206,6 +222,7 @@ public static class DemoData
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static Deployment NewDeployment(Guid workerId, PostKind kind, string place, DateOnly start, DateOnly? end, RiskClass risk) => new()
     {

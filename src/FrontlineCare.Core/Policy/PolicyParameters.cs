@@ -14,6 +14,7 @@ public sealed record B2Thresholds(
 /// <summary>B3: compensatory and annual leave rules of a profile.</summary>
 public sealed record B3LeaveRules(
     PolicyParameter<int> CarryOverYears,
+    PolicyParameter<int> HalfDayBelowHours,
     PolicyParameter<int> AnnualDaysFrom1Year,
     PolicyParameter<int> AnnualDaysFrom10Years,
     PolicyParameter<int> AnnualDaysFrom20Years);
@@ -33,7 +34,7 @@ public sealed record PolicyParameters(
         Text(A6WarnWhenSpouseDeployed),
         Text(B2.MaxConsecutiveDutyDays), Text(B2.MaxShiftHours), Text(B2.MaxHoursIn7Days), Text(B2.MaxHighRiskPostDays),
         Text(B2.ForcedRestGraceDays),
-        Text(B3.CarryOverYears), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
+        Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
         Text(B5ReportCadenceDays), Text(B5ReportDueDays),
     ];
 
@@ -50,6 +51,7 @@ public sealed record PolicyParameters(
             "B2.maxHighRiskPostDays" => this with { B2 = B2 with { MaxHighRiskPostDays = Int(B2.MaxHighRiskPostDays) } },
             "B2.forcedRestGraceDays" => this with { B2 = B2 with { ForcedRestGraceDays = Int(B2.ForcedRestGraceDays) } },
             "B3.carryOverYears" => this with { B3 = B3 with { CarryOverYears = Int(B3.CarryOverYears) } },
+            "B3.halfDayBelowHours" => this with { B3 = B3 with { HalfDayBelowHours = Int(B3.HalfDayBelowHours) } },
             "B3.annualDaysFrom1Year" => this with { B3 = B3 with { AnnualDaysFrom1Year = Int(B3.AnnualDaysFrom1Year) } },
             "B3.annualDaysFrom10Years" => this with { B3 = B3 with { AnnualDaysFrom10Years = Int(B3.AnnualDaysFrom10Years) } },
             "B3.annualDaysFrom20Years" => this with { B3 = B3 with { AnnualDaysFrom20Years = Int(B3.AnnualDaysFrom20Years) } },
@@ -91,6 +93,8 @@ public static class PolicyCatalog
                 "portal default: an open forced-rest case older than this shows red (issue #3)")),
         new B3LeaveRules(
             new("B3.carryOverYears", 1, new(2008, 1, 1), "职工带薪年休假条例 第五条: may be carried over one year"),
+            new("B3.halfDayBelowHours", 4, new(2008, 1, 1),
+                "portal default: duty on a rest day or holiday earns one day of 补休 (公务员法 第八十二条), half a day when shorter than this"),
             new("B3.annualDaysFrom1Year", 5, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥1 and <10 years of service: 5 days"),
             new("B3.annualDaysFrom10Years", 10, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥10 and <20 years: 10 days"),
             new("B3.annualDaysFrom20Years", 15, new(2008, 1, 1), "职工带薪年休假条例 第三条: ≥20 years: 15 days")),
@@ -109,6 +113,7 @@ public static class PolicyCatalog
         new("B2.maxHighRiskPostDays", false, 1, 180),
         new("B2.forcedRestGraceDays", false, 0, 30),
         new("B3.carryOverYears", false, 0, 5),
+        new("B3.halfDayBelowHours", false, 0, 24),
         new("B3.annualDaysFrom1Year", false, 0, 30),
         new("B3.annualDaysFrom10Years", false, 0, 30),
         new("B3.annualDaysFrom20Years", false, 0, 30),

@@ -2,6 +2,7 @@ using System.Globalization;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -28,23 +29,35 @@ public static class Labels
 
     public static string Of(ForcedRestStatus value) => Text("ForcedRest" + value);
     public static string Of(ReportStatus? value) => Text("Report" + (value?.ToString() ?? "NotSubmitted"));
+    public static string Of(LeaveEntryKind value) => Text("LeaveEntry" + value);
+    public static string Of(LeaveKind value) => Text("LeaveKind" + value);
+    public static string Of(LeaveRequestStatus value) => Text("LeaveStatus" + value);
+    public static string Days(decimal days) => days.ToString("0.#", CultureInfo.InvariantCulture);
     public static string Role(string role) => Text("Role" + role);
     /// <summary>A policy parameter by its key ("B2.maxShiftHours" → resource "ParamB2maxShiftHours").</summary>
     public static string Parameter(string key) => Text("Param" + key.Replace(".", ""));
     public static string Field(string name) => UiText.ResourceManager.GetString("Field" + name, CultureInfo.CurrentUICulture) ?? name;
 
-    /// <summary>A value in the audit trail as the user reads it: codes in words, the rest as stored.</summary>
-    public static string? AuditValue(string field, string? value) => (field, value) switch
+    /// <summary>A record type of the audit trail ("Worker", "LeaveEntry" …) in words.</summary>
+    public static string Entity(string entity) => Text("Entity" + entity);
+
+    /// <summary>A value in the audit trail as the user reads it: codes in words, days and times as elsewhere, the rest as stored.</summary>
+    public static string? AuditValue(string entity, string field, string? value) => (entity, field, value) switch
     {
-        (_, null) => null,
-        (nameof(FrontlineWorker.Gender), _) when Enum.TryParse<Gender>(value, out var g) => Of(g),
-        (nameof(FrontlineWorker.Category), _) when Enum.TryParse<WorkerCategory>(value, out var c) => Of(c),
-        (nameof(FrontlineWorker.PoliticalStatus), _) when Enum.TryParse<PoliticalStatus>(value, out var p) => Of(p),
-        (nameof(Deployment.PostKind), _) when Enum.TryParse<PostKind>(value, out var k) => Of(k),
-        (nameof(Deployment.RiskClass), _) when Enum.TryParse<RiskClass>(value, out var r) => Of(r),
-        (nameof(Unit.Kind), _) when Enum.TryParse<UnitKind>(value, out var u) => Of(u),
-        (nameof(Unit.ProfileOverride), _) when Enum.TryParse<PolicyProfileCode>(value, out var pp) => Of(pp),
-        (nameof(Deployment.StartDate) or nameof(Deployment.EndDate), _) when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) => Date(d),
+        (_, _, null) => null,
+        (_, nameof(FrontlineWorker.Gender), _) when Enum.TryParse<Gender>(value, out var g) => Of(g),
+        (_, nameof(FrontlineWorker.Category), _) when Enum.TryParse<WorkerCategory>(value, out var c) => Of(c),
+        (_, nameof(FrontlineWorker.PoliticalStatus), _) when Enum.TryParse<PoliticalStatus>(value, out var p) => Of(p),
+        (_, nameof(Deployment.PostKind), _) when Enum.TryParse<PostKind>(value, out var k) => Of(k),
+        (_, nameof(Deployment.RiskClass), _) when Enum.TryParse<RiskClass>(value, out var r) => Of(r),
+        ("Unit", nameof(Unit.Kind), _) when Enum.TryParse<UnitKind>(value, out var u) => Of(u),
+        (_, nameof(Unit.ProfileOverride), _) when Enum.TryParse<PolicyProfileCode>(value, out var pp) => Of(pp),
+        ("ForcedRestCase", "Status", _) when Enum.TryParse<ForcedRestStatus>(value, out var fs) => Of(fs),
+        ("LeaveEntry", "Kind", _) when Enum.TryParse<LeaveEntryKind>(value, out var le) => Of(le),
+        ("LeaveRequest", "Kind", _) when Enum.TryParse<LeaveKind>(value, out var lk) => Of(lk),
+        ("LeaveRequest", "Status", _) when Enum.TryParse<LeaveRequestStatus>(value, out var ls) => Of(ls),
+        _ when value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Date(d),
+        _ when value.Length > 20 && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) => Time(t),
         _ => value,
     };
 

@@ -1,5 +1,6 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
 using Quartz;
 
 namespace FrontlineCare.Web.Infrastructure;
@@ -15,12 +16,17 @@ public static class Scheduling
     {
         if (!configuration.GetValue("Scheduling:Enabled", true)) return services;
         var sweepCron = configuration["Scheduling:OverloadSweepCron"] ?? "0 10 * * * ?"; // every hour at :10
+        var expiryCron = configuration["Scheduling:LeaveExpiryCron"] ?? "0 30 1 * * ?"; // daily at 01:30
         services.AddQuartz(q =>
         {
             var sweep = new JobKey("b2-overload-sweep");
             q.AddJob<OverloadSweepJob>(job => job.WithIdentity(sweep));
             q.AddTrigger(trigger => trigger.ForJob(sweep).WithIdentity("b2-overload-sweep-cron")
                 .WithCronSchedule(sweepCron, cron => cron.InTimeZone(Clock.ChinaTime)));
+            var expiry = new JobKey("b3-leave-expiry");
+            q.AddJob<LeaveExpiryJob>(job => job.WithIdentity(expiry));
+            q.AddTrigger(trigger => trigger.ForJob(expiry).WithIdentity("b3-leave-expiry-cron")
+                .WithCronSchedule(expiryCron, cron => cron.InTimeZone(Clock.ChinaTime)));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
@@ -32,4 +38,11 @@ public static class Scheduling
 public sealed class OverloadSweepJob(OverloadSweep sweep) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweep.RunAsync(cancellationToken);
+}
+
+/// <summary>B3: owed compensatory leave past its carry-over gets its expiry entry.</summary>
+[DisallowConcurrentExecution]
+public sealed class LeaveExpiryJob(LeaveService leave) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await leave.ExpireAsync(cancellationToken);
 }

@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
@@ -35,6 +36,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(ForcedRestCase)] = nameof(ForcedRestCase),
         [typeof(PolicyParameterChange)] = "PolicyParameter",
         [typeof(RestWelfareReport)] = "RestWelfareReport",
+        [typeof(HolidayCalendarDay)] = "HolidayCalendarDay",
+        [typeof(LeaveEntry)] = nameof(LeaveEntry),
+        [typeof(LeaveRequest)] = nameof(LeaveRequest),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

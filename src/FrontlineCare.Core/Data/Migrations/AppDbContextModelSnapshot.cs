@@ -488,6 +488,219 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("forced_rest_cases", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.HolidayCalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holiday_calendar");
+
+                    b.HasIndex("Profile", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_holiday_calendar_profile_day");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Profile", "Day"), false);
+
+                    b.ToTable("holiday_calendar", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveAccount", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<decimal>("BalanceDays")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)")
+                        .HasColumnName("balance_days");
+
+                    b.HasKey("WorkerId")
+                        .HasName("pk_leave_accounts");
+
+                    b.ToTable("leave_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_leave_accounts_never_negative", "balance_days >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LeaveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("leave_to");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leave_entries");
+
+                    b.HasIndex("WorkerId", "Day")
+                        .HasDatabaseName("ix_leave_entries_worker_id_day");
+
+                    b.HasIndex(new[] { "WorkerId", "Day" }, "ix_leave_entries_one_expiry")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leave_entries_one_expiry")
+                        .HasFilter("kind = 'Expired'");
+
+                    b.ToTable("leave_entries", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("days");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leave_requests");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_leave_requests_status")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("WorkerId", "From")
+                        .HasDatabaseName("ix_leave_requests_worker_id_from");
+
+                    b.ToTable("leave_requests", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.PolicyProfiles.PolicyParameterChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -768,6 +981,10 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("professional_title");
 
+                    b.Property<DateOnly?>("ServiceStartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_start_date");
+
                     b.Property<Guid?>("SpouseId")
                         .HasColumnType("uuid")
                         .HasColumnName("spouse_id");
@@ -1001,6 +1218,40 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_forced_rest_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveAccount", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", null)
+                        .WithOne()
+                        .HasForeignKey("FrontlineCare.Core.Features.Leave.LeaveAccount", "WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leave_accounts_workers_worker_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveEntry", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leave_entries_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveRequest", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leave_requests_workers_worker_id");
 
                     b.Navigation("Worker");
                 });

@@ -2,6 +2,7 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
@@ -144,6 +145,21 @@ public sealed class DutyService(
             // The hours and the forced-rest cases they cause (B2) are saved together or not at all.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            // B3: duty on rest days and holidays earns compensatory leave; a correction that would take back days
+            // already spent is refused, on its cell.
+            var rulesOfUnit = new Dictionary<Guid, PolicyParameters>();
+            var rules = new Dictionary<Guid, PolicyParameters>();
+            foreach (var worker in deployments.Values.Select(d => d.Worker!).DistinctBy(w => w.Id))
+            {
+                if (!rulesOfUnit.TryGetValue(worker.UnitId, out var unitRules))
+                    rulesOfUnit[worker.UnitId] = unitRules = await policies.ForUnitAsync(db, worker.Unit!, ct);
+                rules[worker.Id] = unitRules;
+            }
+            var spent = await LeaveService.SyncAccrualsAsync(db, rules, key.WeekStart, weekEnd, user.UserName, clock.GetUtcNow(), ct);
+            if (spent.Count > 0)
+                return Result.Invalid(spent.Select(s => new FieldError(
+                    CellField(cells.First(c => c.Deployment.WorkerId == s.WorkerId && c.Day == s.Day).Deployment.Id, s.Day), Messages.DutyLeaveSpent)).ToList());
+
             var today = clock.Today();
             var overload = await OverloadAsync(db, deployments.Values.ToList(), today.AddDays(-LookBackDays), today, ct);
             foreach (var (workerId, findings) in overload)

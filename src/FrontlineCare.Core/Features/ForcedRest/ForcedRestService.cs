@@ -46,14 +46,14 @@ public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory,
         });
     }
 
-    public async Task<IReadOnlyList<ForcedRestItem>> ListAsync(bool openOnly = true, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ForcedRestItem>> ListAsync(bool openOnly = true, Guid? workerId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var scope = jurisdiction.Units(db).Select(u => u.Id);
         var cases = await db.ForcedRestCases.AsNoTracking()
             .Include(c => c.Worker).ThenInclude(w => w!.Unit)
-            .Where(c => scope.Contains(c.Worker!.UnitId) && (!openOnly || c.Status == ForcedRestStatus.Open || c.Status == ForcedRestStatus.RestScheduled))
+            .Where(c => scope.Contains(c.Worker!.UnitId) && (workerId == null || c.WorkerId == workerId) && (!openOnly || c.Status == ForcedRestStatus.Open || c.Status == ForcedRestStatus.RestScheduled))
             .OrderBy(c => c.OpenedAt)
             .Take(500)
             .ToListAsync(ct);

@@ -45,7 +45,7 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, Force
             .Take(100).AsNoTracking().ToListAsync(ct);
         var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
             .ToList();
-        var cases = await forcedRest.ListAsync(openOnly: true, ct);
+        var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
         return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue));
     }
 }

@@ -43,6 +43,8 @@ public sealed class FrontlineWorker
     public PoliticalStatus PoliticalStatus { get; set; }
     public string? Position { get; set; }
     public string? ProfessionalTitle { get; set; }
+    /// <summary>参加工作时间: the start of cumulative service, for annual-leave entitlement (B3).</summary>
+    public DateOnly? ServiceStartDate { get; set; }
     /// <summary>The spouse, when they are also registered (A6, dual-worker couple). Kept symmetric by the service.</summary>
     public Guid? SpouseId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -11,6 +11,7 @@ namespace FrontlineCare.Core.Features.Workers;
 public sealed class WorkerFormValidator : AbstractValidator<WorkerForm>
 {
     public const int PositionMaxLength = 100;
+    public static readonly DateOnly EarliestServiceStart = new(1950, 1, 1);
 
     public WorkerFormValidator(TimeProvider clock)
     {
@@ -52,6 +53,8 @@ public sealed class WorkerFormValidator : AbstractValidator<WorkerForm>
 
         RuleFor(x => x.Position).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));
         RuleFor(x => x.ProfessionalTitle).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));
+        RuleFor(x => x.ServiceStartDate)
+            .Must(d => d is null || d >= EarliestServiceStart).WithMessage(_ => Messages.ServiceStartInvalid);
         RuleFor(x => x.SpouseId).Must((form, spouse) => spouse is null || spouse != form.Id).WithMessage(_ => Messages.SpouseSelf);
     }
 }

@@ -17,6 +17,7 @@ public sealed class WorkerForm
     public PoliticalStatus? PoliticalStatus { get; set; }
     public string? Position { get; set; }
     public string? ProfessionalTitle { get; set; }
+    public DateOnly? ServiceStartDate { get; set; }
     public Guid? SpouseId { get; set; }
 
     public bool IsNew => Id is null;
@@ -76,6 +77,7 @@ public sealed record WorkerDetail(
     PoliticalStatus PoliticalStatus,
     string? Position,
     string? ProfessionalTitle,
+    DateOnly? ServiceStartDate,
     Guid? SpouseId,
     string? SpouseName,
     bool CanEdit,

@@ -97,7 +97,7 @@ public sealed class WorkerService(
             seesId ? worker.NationalId : Masking.NationalId(worker.NationalId), !seesId,
             user.SeesFullMobile() ? worker.Mobile : Masking.Mobile(worker.Mobile),
             worker.UnitId, worker.Unit.Name, worker.Category, worker.PoliticalStatus, worker.Position, worker.ProfessionalTitle,
-            worker.SpouseId, spouseName, user.CanEditPersonnel(), deployments));
+            worker.ServiceStartDate, worker.SpouseId, spouseName, user.CanEditPersonnel(), deployments));
     }
 
     /// <summary>The edit form of a worker. Callers who may not see the full ID get it as null ("unchanged").</summary>
@@ -119,6 +119,7 @@ public sealed class WorkerService(
             PoliticalStatus = d.PoliticalStatus,
             Position = d.Position,
             ProfessionalTitle = d.ProfessionalTitle,
+            ServiceStartDate = d.ServiceStartDate,
             SpouseId = d.SpouseId,
         });
     }
@@ -139,6 +140,8 @@ public sealed class WorkerService(
     {
         if (!user.CanEditPersonnel()) return Result<Guid>.From(Result.Forbidden(Messages.ReadOnlyRole));
         if (await validator.CheckAsync(form, ct) is { } invalid) return Result<Guid>.From(invalid);
+        if (form.ServiceStartDate > clock.Today())
+            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.ServiceStartDate), Messages.ServiceStartInvalid));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
@@ -179,6 +182,7 @@ public sealed class WorkerService(
         worker.PoliticalStatus = form.PoliticalStatus!.Value;
         worker.Position = Blank(form.Position);
         worker.ProfessionalTitle = Blank(form.ProfessionalTitle);
+        worker.ServiceStartDate = form.ServiceStartDate;
 
         try
         {
