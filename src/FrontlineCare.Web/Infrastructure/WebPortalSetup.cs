@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Web.Api;
 using FrontlineCare.Web.Components;
 using FrontlineCare.Web.Features.Account;
+using FrontlineCare.Web.Features.Duty;
 using FrontlineCare.Web.Features.Workers;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -131,6 +132,7 @@ public static class WebPortalSetup
         app.MapAccountEndpoints();
         app.MapPortalApi();
         app.MapWorkerExport();
+        app.MapDutyTemplate();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

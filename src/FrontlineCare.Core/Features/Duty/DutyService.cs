@@ -179,6 +179,23 @@ public sealed class DutyService(
         return Result.Ok();
     }
 
+    /// <summary>
+    /// Imports a filled-in template (<see cref="DutySheet"/>) for the post and week: the whole sheet or nothing.
+    /// Errors name their cell ("D5"), both those of the sheet itself and those the save finds (a day outside the
+    /// deployment, more than 24 hours in a day, a locked period …). Returns the number of rows imported.
+    /// </summary>
+    public async Task<Result<int>> ImportAsync(DutyWeekKey key, Stream sheet, CancellationToken ct = default)
+    {
+        if (!user.CanEditPersonnel()) return Result<int>.From(Result.Forbidden(Messages.ReadOnlyRole));
+        var week = await GetWeekAsync(key, ct);
+        var (form, errors, rowOf) = DutySheet.Read(sheet, week);
+        if (form is null) return Result<int>.From(Result.Invalid(errors));
+        var saved = await SaveWeekAsync(form, ct);
+        if (saved.Status == ResultStatus.Invalid)
+            return Result<int>.From(Result.Invalid(saved.Errors.Select(e => new FieldError(DutySheet.CellOf(e.Field, week.Key.WeekStart, rowOf), e.Message)).ToList()));
+        return saved.IsOk ? Result<int>.Ok(rowOf.Count) : Result<int>.From(saved);
+    }
+
     /// <summary>A worker's duty over the last <paramref name="days"/> days (all posts summed per day) and the B2 findings in it.</summary>
     public async Task<Result<DutyHistory>> HistoryAsync(Guid workerId, int days = 90, CancellationToken ct = default)
     {
