@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OverloadSweep>();
         services.AddScoped<RestWelfareReportService>();
         services.AddScoped<LeaveService>();
+        services.AddScoped<HolidayCalendarService>();
         return services;
     }
 
