@@ -7,6 +7,7 @@ using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Units;
@@ -46,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RestWelfareReportService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
+        services.AddScoped<RotationService>();
         return services;
     }
 

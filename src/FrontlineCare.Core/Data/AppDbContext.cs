@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LeaveAccount> LeaveAccounts => Set<LeaveAccount>();
     public DbSet<LeaveEntry> LeaveEntries => Set<LeaveEntry>();
     public DbSet<LeaveRequest> LeaveRequests => Set<LeaveRequest>();
+    public DbSet<RotationPlan> RotationPlans => Set<RotationPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,7 @@ public sealed record B3LeaveRules(
 public sealed record PolicyParameters(
     PolicyProfileCode Profile,
     PolicyParameter<bool> A6WarnWhenSpouseDeployed,
+    PolicyParameter<int> B1MinRestDaysPer7,
     B2Thresholds B2,
     B3LeaveRules B3,
     PolicyParameter<int> B5ReportCadenceDays,
@@ -31,7 +32,7 @@ public sealed record PolicyParameters(
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
     [
-        Text(A6WarnWhenSpouseDeployed),
+        Text(A6WarnWhenSpouseDeployed), Text(B1MinRestDaysPer7),
         Text(B2.MaxConsecutiveDutyDays), Text(B2.MaxShiftHours), Text(B2.MaxHoursIn7Days), Text(B2.MaxHighRiskPostDays),
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
@@ -45,6 +46,7 @@ public sealed record PolicyParameters(
         return key switch
         {
             "A6.warnWhenSpouseDeployed" => this with { A6WarnWhenSpouseDeployed = A6WarnWhenSpouseDeployed with { Value = bool.Parse(value), EffectiveFrom = from, Source = source } },
+            "B1.minRestDaysPer7" => this with { B1MinRestDaysPer7 = Int(B1MinRestDaysPer7) },
             "B2.maxConsecutiveDutyDays" => this with { B2 = B2 with { MaxConsecutiveDutyDays = Int(B2.MaxConsecutiveDutyDays) } },
             "B2.maxShiftHours" => this with { B2 = B2 with { MaxShiftHours = Int(B2.MaxShiftHours) } },
             "B2.maxHoursIn7Days" => this with { B2 = B2 with { MaxHoursIn7Days = Int(B2.MaxHoursIn7Days) } },
@@ -80,6 +82,8 @@ public static class PolicyCatalog
     public static PolicyParameters For(PolicyProfileCode profile) => new(
         profile,
         A6For(profile),
+        new("B1.minRestDaysPer7", 1, Epidemic,
+            "劳动法 第三十八条: 用人单位应当保证劳动者每周至少休息一日; rotation rest (轮休) in ZJ5, SX, GZ3, QN7"),
         new B2Thresholds(
             new("B2.maxConsecutiveDutyDays", 13, Epidemic,
                 "policy-rules-research §3.3: a community worker was forced to rest after 13 consecutive days (Ningbo, Feb 2020); no national number"),
@@ -107,6 +111,7 @@ public static class PolicyCatalog
     public static readonly IReadOnlyDictionary<string, PolicyParameterRange> Ranges = new PolicyParameterRange[]
     {
         new("A6.warnWhenSpouseDeployed", true, 0, 1),
+        new("B1.minRestDaysPer7", false, 0, 6),
         new("B2.maxConsecutiveDutyDays", false, 1, 60),
         new("B2.maxShiftHours", false, 1, 24),
         new("B2.maxHoursIn7Days", false, 1, 168),

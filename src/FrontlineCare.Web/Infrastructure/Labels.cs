@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -32,6 +33,7 @@ public static class Labels
     public static string Of(LeaveEntryKind value) => Text("LeaveEntry" + value);
     public static string Of(LeaveKind value) => Text("LeaveKind" + value);
     public static string Of(LeaveRequestStatus value) => Text("LeaveStatus" + value);
+    public static string Of(RotationPlanStatus value) => Text("RotationStatus" + value);
     public static string Days(decimal days) => days.ToString("0.#", CultureInfo.InvariantCulture);
     public static string Role(string role) => Text("Role" + role);
     /// <summary>A policy parameter by its key ("B2.maxShiftHours" → resource "ParamB2maxShiftHours").</summary>

@@ -8,6 +8,7 @@ using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         [typeof(HolidayCalendarDay)] = "HolidayCalendarDay",
         [typeof(LeaveEntry)] = nameof(LeaveEntry),
         [typeof(LeaveRequest)] = nameof(LeaveRequest),
+        [typeof(RotationPlan)] = nameof(RotationPlan),
+        [typeof(RotationAssignment)] = nameof(RotationAssignment),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

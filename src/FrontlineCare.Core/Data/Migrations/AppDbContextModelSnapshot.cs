@@ -865,6 +865,109 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("rest_welfare_reports", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationAssignment", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("PlanId", "DeploymentId", "Day")
+                        .HasName("pk_rotation_assignment");
+
+                    b.HasIndex("DeploymentId")
+                        .HasDatabaseName("ix_rotation_assignment_deployment_id");
+
+                    b.ToTable("rotation_assignment", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("MinStaffPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_staff_per_day");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UnderstaffedConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("understaffed_confirmed_by");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotation_plans");
+
+                    b.HasIndex("UnitId", "From")
+                        .HasDatabaseName("ix_rotation_plans_unit_id_from");
+
+                    b.ToTable("rotation_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rotation_plans_length", "\"to\" >= \"from\" AND \"to\" - \"from\" <= 27");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1268,6 +1371,35 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationAssignment", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotation_assignment_deployments_deployment_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Rotation.RotationPlan", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotation_assignment_rotation_plans_plan_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationPlan", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotation_plans_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Units.Unit", null)
@@ -1350,6 +1482,11 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationPlan", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 #pragma warning restore 612, 618
         }
