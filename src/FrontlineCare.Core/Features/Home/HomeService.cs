@@ -1,6 +1,8 @@
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Policy.Measures;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +14,10 @@ public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid Spous
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
     int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed,
-    int OpenForcedRest, int OverdueForcedRest);
+    int OpenForcedRest, int OverdueForcedRest, int PendingLeaveRequests, int OverdueReports);
 
-public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, ICurrentUser user, TimeProvider clock)
+public sealed class HomeService(
+    IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, RestWelfareReportService reports, ICurrentUser user, TimeProvider clock)
 {
     public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
     {
@@ -46,6 +49,8 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> dbFactory, Force
         var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
             .ToList();
         var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
-        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue));
+        var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);
+        var overdueReports = (await reports.OverdueAsync(ct)).Count;
+        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue), pendingLeave, overdueReports);
     }
 }

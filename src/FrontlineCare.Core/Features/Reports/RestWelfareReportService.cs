@@ -18,7 +18,10 @@ public sealed record ReportRow(
 }
 
 /// <summary>The organisation department's view of one period: every reporting unit side by side, and the totals of the submitted ones.</summary>
-public sealed record ReportOverview(DateOnly Day, IReadOnlyList<ReportRow> Units, ReportFigures SubmittedTotals, IReadOnlyList<ReportRow> Overdue);
+public sealed record ReportOverview(DateOnly Day, IReadOnlyList<ReportRow> Units, ReportFigures SubmittedTotals, IReadOnlyList<OverdueReport> Overdue);
+
+/// <summary>A report past its due day that is not submitted (or was returned and not resubmitted).</summary>
+public sealed record OverdueReport(Guid UnitId, string UnitName, ReportPeriod Period, ReportStatus? Status);
 
 public sealed class ReportSubmission
 {
@@ -67,22 +70,38 @@ public sealed class RestWelfareReportService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var today = clock.Today();
         var rows = new List<ReportRow>();
-        var overdue = new List<ReportRow>();
         foreach (var unit in await ReportingUnitsAsync(db, jurisdiction, ct))
         {
             var (cadence, due) = await CadenceAsync(db, unit, ct);
             rows.Add(await RowAsync(db, unit, B5Reports.PeriodOf(day, cadence, due), today, ct));
+        }
+        var totals = ReportFigures.Sum(rows.Where(r => r.Status is ReportStatus.Submitted or ReportStatus.Accepted).Select(r => r.Figures));
+        return new ReportOverview(day, rows, totals, await OverdueAsync(db, jurisdiction, today, ct));
+    }
+
+    /// <summary>The overdue reports of the jurisdiction over the last periods (for the overview and the dashboard).</summary>
+    public async Task<IReadOnlyList<OverdueReport>> OverdueAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await OverdueAsync(db, await Jurisdiction.ForAsync(db, user, ct), clock.Today(), ct);
+    }
+
+    private async Task<IReadOnlyList<OverdueReport>> OverdueAsync(AppDbContext db, Jurisdiction jurisdiction, DateOnly today, CancellationToken ct)
+    {
+        var overdue = new List<OverdueReport>();
+        foreach (var unit in await ReportingUnitsAsync(db, jurisdiction, ct))
+        {
+            var (cadence, due) = await CadenceAsync(db, unit, ct);
             var stored = await db.RestWelfareReports.AsNoTracking().Where(r => r.UnitId == unit.Id)
                 .Select(r => new { r.PeriodFrom, r.Status }).ToDictionaryAsync(r => r.PeriodFrom, r => r.Status, ct);
             foreach (var period in B5Reports.EndedPeriods(today, cadence, due, PeriodsShown))
             {
                 var status = stored.TryGetValue(period.From, out var s) ? s : (ReportStatus?)null;
                 if (B5Reports.IsOverdue(period, today, status is ReportStatus.Submitted or ReportStatus.Accepted))
-                    overdue.Add(await RowAsync(db, unit, period, today, ct));
+                    overdue.Add(new OverdueReport(unit.Id, unit.Name, period, status));
             }
         }
-        var totals = ReportFigures.Sum(rows.Where(r => r.Status is ReportStatus.Submitted or ReportStatus.Accepted).Select(r => r.Figures));
-        return new ReportOverview(day, rows, totals, overdue.OrderBy(r => r.Period.Due).ToList());
+        return overdue.OrderBy(r => r.Period.Due).ToList();
     }
 
     public async Task<Result> SubmitAsync(ReportSubmission form, CancellationToken ct = default)
