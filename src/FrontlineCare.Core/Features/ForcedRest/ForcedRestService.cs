@@ -95,14 +95,6 @@ public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory,
         if (!jurisdiction.Contains(@case.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
         db.Entry(@case).Property(c => c.Version).OriginalValue = version;
         if (change(@case) is { } refused) return refused;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict(Messages.ConcurrencyConflict);
-        }
-        return Result.Ok();
+        return await db.SaveOrConflictAsync(ct);
     }
 }

@@ -136,7 +136,7 @@ public sealed class RestWelfareReportService(
             if (!report.Resubmit(figures, notes, now, user.UserName))
                 return Result.Conflict(report.Status == ReportStatus.Accepted ? Messages.ReportLocked : Messages.ReportAlreadySubmitted);
         }
-        var saved = await SaveAsync(db, ct);
+        var saved = await db.SaveOrConflictAsync(ct, Messages.ReportAlreadySubmitted);
         if (saved.IsOk) logger.LogInformation("B5 report of unit {UnitId} for {PeriodFrom} submitted by {UserId}", unit.Id, period.From, user.UserId);
         return saved;
     }
@@ -160,24 +160,7 @@ public sealed class RestWelfareReportService(
         if (!jurisdiction.Contains(report.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         if (change(report) is { } refused) return refused;
-        return await SaveAsync(db, ct);
-    }
-
-    private static async Task<Result> SaveAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict(Messages.ConcurrencyConflict);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            return Result.Conflict(Messages.ReportAlreadySubmitted);
-        }
+        return await db.SaveOrConflictAsync(ct);
     }
 
     /// <summary>

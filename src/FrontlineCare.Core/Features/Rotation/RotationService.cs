@@ -123,7 +123,7 @@ public sealed class RotationService(
         plan.UpdatedAt = clock.GetUtcNow();
         // The plan row is always written, so a stale copy fails on its version even if only assignments changed.
         db.Entry(plan).Property(p => p.UpdatedAt).IsModified = true;
-        return await SaveChangesAsync(db, ct);
+        return await db.SaveOrConflictAsync(ct);
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ public sealed class RotationService(
         db.Entry(entity!).Property(p => p.Version).OriginalValue = version;
         (entity!.Status, entity.PublishedAt, entity.PublishedBy, entity.UpdatedAt) = (RotationPlanStatus.Published, clock.GetUtcNow(), user.UserName, clock.GetUtcNow());
         if (understaffed.Count > 0 || warnings > 0) entity.UnderstaffedConfirmedBy = user.UserName;
-        return await SaveChangesAsync(db, ct);
+        return await db.SaveOrConflictAsync(ct);
     }
 
     public async Task<Result> DeleteAsync(Guid id, uint version, CancellationToken ct = default)
@@ -162,20 +162,7 @@ public sealed class RotationService(
         if (plan!.Status != RotationPlanStatus.Draft) return Result.Conflict(Messages.RotationPublished);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         db.RotationPlans.Remove(plan);
-        return await SaveChangesAsync(db, ct);
-    }
-
-    private static async Task<Result> SaveChangesAsync(AppDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict(Messages.ConcurrencyConflict);
-        }
+        return await db.SaveOrConflictAsync(ct);
     }
 
     private async Task<(RotationPlan? Plan, Result? Problem)> PlanAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct)
