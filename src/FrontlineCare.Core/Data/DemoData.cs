@@ -169,11 +169,10 @@ public static class DemoData
 
         // Their overload opens forced-rest cases, as saving the duty grid would (B2; the demo tree is all ZJ here).
         var limits = PolicyCatalog.For(PolicyProfileCode.ZJ).B2;
-        foreach (var person in logs.GroupBy(l => l.WorkerId))
-        {
-            var findings = B2Overload.Find(person.Select(l => new DutyDay(l.Day, l.Hours, false)), limits);
-            await ForcedRestService.OpenOrExtendAsync(db, person.Key, findings, clock.GetUtcNow(), ct);
-        }
+        var findings = logs.GroupBy(l => l.WorkerId).ToDictionary(
+            person => person.Key,
+            person => B2Overload.Find(person.Select(l => new DutyDay(l.Day, l.Hours, false)), limits));
+        await ForcedRestService.OpenOrExtendAsync(db, findings, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
 
         // B3: weekend duty of the last three weeks earns compensatory leave, as saving the grid would.

@@ -16,6 +16,8 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         b.HasOne(d => d.Worker).WithMany().HasForeignKey(d => d.WorkerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => new { d.WorkerId, d.StartDate });
         b.HasIndex(d => d.EndDate);
+        // The duty grid, its Excel sheet and rotation plans read a post's deployments by place.
+        b.HasIndex(d => new { d.Place, d.StartDate });
         // The no-overlap rule (A1) is also an exclusion constraint, added in the migration, so that two
         // concurrent saves cannot both slip past the service's check.
     }

@@ -342,6 +342,9 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.HasIndex("EndDate")
                         .HasDatabaseName("ix_deployments_end_date");
 
+                    b.HasIndex("Place", "StartDate")
+                        .HasDatabaseName("ix_deployments_place_start_date");
+
                     b.HasIndex("WorkerId", "StartDate")
                         .HasDatabaseName("ix_deployments_worker_id_start_date");
 

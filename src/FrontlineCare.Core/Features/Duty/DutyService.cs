@@ -162,8 +162,7 @@ public sealed class DutyService(
 
             var today = clock.Today();
             var overload = await OverloadAsync(db, deployments.Values.ToList(), today.AddDays(-LookBackDays), today, ct);
-            foreach (var (workerId, findings) in overload)
-                await ForcedRestService.OpenOrExtendAsync(db, workerId, findings, clock.GetUtcNow(), ct);
+            await ForcedRestService.OpenOrExtendAsync(db, overload, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -17,33 +17,39 @@ public sealed record ForcedRestItem(
 public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory, PolicyProfileService policies, ICurrentUser user, TimeProvider clock)
 {
     /// <summary>
-    /// Opens a case for a person's overload, or adds new findings to the case already open for them: one person, one
-    /// open case per episode, not one per day. Findings that ended before the person's last rest (or waiver) are
-    /// settled and never reopen a case. Idempotent; the caller saves.
+    /// Opens a case for each person's overload, or adds new findings to the case already open for them: one person,
+    /// one open case per episode, not one per day. Findings that ended before the person's last rest (or waiver)
+    /// are settled and never reopen a case. Idempotent; reads everyone's cases in one query; the caller saves.
     /// </summary>
-    public static async Task OpenOrExtendAsync(AppDbContext db, Guid workerId, IReadOnlyList<OverloadFinding> findings, DateTimeOffset now, CancellationToken ct)
+    public static async Task OpenOrExtendAsync(
+        AppDbContext db, IReadOnlyDictionary<Guid, IReadOnlyList<OverloadFinding>> findingsByWorker, DateTimeOffset now, CancellationToken ct)
     {
-        if (findings.Count == 0) return;
-        var cases = await db.ForcedRestCases.Where(c => c.WorkerId == workerId).ToListAsync(ct);
-        var settledUntil = cases.Where(c => c.IsClosed)
-            .Select(c => c.RestTo ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.ClosedAt!.Value, Clock.ChinaTime).DateTime))
-            .DefaultIfEmpty(DateOnly.MinValue)
-            .Max();
-        var fresh = findings.Where(f => f.To > settledUntil).OrderBy(f => f.From).ThenBy(f => f.Kind).ToList();
-        if (fresh.Count == 0) return;
+        var overloaded = findingsByWorker.Where(f => f.Value.Count > 0).Select(f => f.Key).ToList();
+        if (overloaded.Count == 0) return;
+        var casesByWorker = (await db.ForcedRestCases.Where(c => overloaded.Contains(c.WorkerId)).ToListAsync(ct)).ToLookup(c => c.WorkerId);
+        foreach (var workerId in overloaded)
+        {
+            var cases = casesByWorker[workerId].ToList();
+            var settledUntil = cases.Where(c => c.IsClosed)
+                .Select(c => c.RestTo ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.ClosedAt!.Value, Clock.ChinaTime).DateTime))
+                .DefaultIfEmpty(DateOnly.MinValue)
+                .Max();
+            var fresh = findingsByWorker[workerId].Where(f => f.To > settledUntil).OrderBy(f => f.From).ThenBy(f => f.Kind).ToList();
+            if (fresh.Count == 0) continue;
 
-        var open = cases.FirstOrDefault(c => !c.IsClosed);
-        if (open is not null)
-        {
-            foreach (var finding in fresh) open.Extend(finding);
-            return;
+            var open = cases.FirstOrDefault(c => !c.IsClosed);
+            if (open is not null)
+            {
+                foreach (var finding in fresh) open.Extend(finding);
+                continue;
+            }
+            var first = fresh[0];
+            db.ForcedRestCases.Add(new ForcedRestCase
+            {
+                Id = Guid.CreateVersion7(), WorkerId = workerId, Kind = first.Kind, PeriodFrom = first.From,
+                PeriodTo = fresh.Max(f => f.To), Value = first.Value, Limit = first.Limit, Status = ForcedRestStatus.Open, OpenedAt = now,
+            });
         }
-        var first = fresh[0];
-        db.ForcedRestCases.Add(new ForcedRestCase
-        {
-            Id = Guid.CreateVersion7(), WorkerId = workerId, Kind = first.Kind, PeriodFrom = first.From,
-            PeriodTo = fresh.Max(f => f.To), Value = first.Value, Limit = first.Limit, Status = ForcedRestStatus.Open, OpenedAt = now,
-        });
     }
 
     public async Task<IReadOnlyList<ForcedRestItem>> ListAsync(bool openOnly = true, Guid? workerId = null, CancellationToken ct = default)

@@ -201,7 +201,7 @@ public sealed class LeaveService(
         var calendar = await CalendarAsync(db, profile, form.From!.Value, form.To!.Value, ct);
         var days = form.Kind == LeaveKind.Rest ? form.To.Value.DayNumber - form.From.Value.DayNumber + 1 : calendar.WorkingDays(form.From.Value, form.To.Value);
         if (days == 0) return Result.Invalid(nameof(form.To), Messages.LeaveNoWorkingDays);
-        if (await CheckCoverAsync(db, worker, form.Kind!.Value, days, form.From.Value.Year, ct) is { } short_) return Result.Invalid(nameof(form.To), short_);
+        if (await CheckCoverAsync(db, worker, form.Kind!.Value, days, form.From.Value.Year, ct) is { } shortfall) return Result.Invalid(nameof(form.To), shortfall);
 
         db.LeaveRequests.Add(new LeaveRequest
         {
