@@ -161,7 +161,7 @@ public static class DemoData
             {
                 if (!overloaded && day.DayNumber % 6 == restDay) continue;
                 var hours = overloaded ? faker.PickRandom(10m, 12m, 13m, 14m) : faker.PickRandom(4m, 6m, 8m, 8m, 10m);
-                logs.Add(new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = d.Id, WorkerId = d.WorkerId, Day = day, Hours = hours });
+                logs.Add(new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = d.Id, WorkerId = d.WorkerId, Day = day, Hours = hours, HighRisk = d.RiskClass == RiskClass.I });
             }
         }
         db.DutyLogs.AddRange(logs);

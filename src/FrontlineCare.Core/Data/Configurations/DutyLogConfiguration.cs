@@ -14,7 +14,9 @@ internal sealed class DutyLogConfiguration : IEntityTypeConfiguration<DutyLog>
         b.HasOne(l => l.Deployment).WithMany().HasForeignKey(l => l.DeploymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => new { l.DeploymentId, l.Day }).IsUnique();
         // B2 looks at a person's days across posts: one range per worker.
-        b.HasIndex(l => new { l.WorkerId, l.Day });
+        // It covers the B2 sweep too (hours, high risk), which then reads every person's days in order from the
+        // index alone: no sort, no hash, no join of the whole table.
+        b.HasIndex(l => new { l.WorkerId, l.Day }).IncludeProperties(l => new { l.Hours, l.HighRisk });
         b.ToTable(t => t.HasCheckConstraint("ck_duty_logs_hours", "hours >= 0 AND hours <= 24"));
     }
 }

@@ -370,6 +370,10 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("deployment_id");
 
+                    b.Property<bool>("HighRisk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("high_risk");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(4, 2)
                         .HasColumnType("numeric(4,2)")
@@ -398,6 +402,8 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.HasIndex("WorkerId", "Day")
                         .HasDatabaseName("ix_duty_logs_worker_id_day");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("WorkerId", "Day"), new[] { "Hours", "HighRisk" });
 
                     b.ToTable("duty_logs", null, t =>
                         {

@@ -105,7 +105,13 @@ public sealed class DeploymentService(
         deployment.Place = form.Place.Trim();
         deployment.StartDate = start;
         deployment.EndDate = end;
-        deployment.RiskClass = form.RiskClass!.Value;
+        if (deployment.RiskClass != form.RiskClass!.Value)
+        {
+            // Duty logs carry the risk class for B2; they follow the deployment (audited with it).
+            foreach (var log in await db.DutyLogs.Where(l => l.DeploymentId == deployment.Id).ToListAsync(ct))
+                log.HighRisk = form.RiskClass.Value == RiskClass.I;
+        }
+        deployment.RiskClass = form.RiskClass.Value;
         deployment.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
 
         try

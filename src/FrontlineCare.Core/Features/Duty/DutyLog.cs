@@ -12,6 +12,9 @@ public sealed class DutyLog
     public Guid WorkerId { get; set; }
     public DateOnly Day { get; set; }
     public decimal Hours { get; set; }
+    /// <summary>Copied from the deployment's risk class (I), kept in step when it changes: the B2 sweep reads a
+    /// person's days from one covering index without joining 30 million rows to their deployments.</summary>
+    public bool HighRisk { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public uint Version { get; set; }

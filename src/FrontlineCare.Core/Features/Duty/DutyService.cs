@@ -122,7 +122,11 @@ public sealed class DutyService(
             }
             else if (log is null)
             {
-                log = new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = deployment.WorkerId, Day = day, Hours = hours.Value };
+                log = new DutyLog
+                {
+                    Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = deployment.WorkerId, Day = day, Hours = hours.Value,
+                    HighRisk = deployment.RiskClass == RiskClass.I,
+                };
                 db.Add(log);
                 existing.Add(log);
             }
@@ -208,7 +212,7 @@ public sealed class DutyService(
         var from = to.AddDays(-(days - 1));
         var logs = await db.DutyLogs.AsNoTracking()
             .Where(l => l.WorkerId == workerId && l.Day >= from.AddDays(-LookBackDays) && l.Day <= to)
-            .Select(l => new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I))
+            .Select(l => new DutyDay(l.Day, l.Hours, l.HighRisk))
             .ToListAsync(ct);
         var limits = (await policies.ForUnitAsync(db, worker.Unit, ct)).B2;
         var overload = B2Overload.Find(logs, limits).Where(f => f.To >= from).ToList();
@@ -224,7 +228,7 @@ public sealed class DutyService(
         var workerIds = deployments.Select(d => d.WorkerId).Distinct().ToList();
         var days = await db.DutyLogs.AsNoTracking()
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= from && l.Day <= to)
-            .Select(l => new { l.WorkerId, Day = new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I) })
+            .Select(l => new { l.WorkerId, Day = new DutyDay(l.Day, l.Hours, l.HighRisk) })
             .ToListAsync(ct);
         var limitsByUnit = new Dictionary<Guid, B2Thresholds>();
         var result = new Dictionary<Guid, IReadOnlyList<OverloadFinding>>();

@@ -100,6 +100,13 @@ public static class B2Overload
 /// in a period at once, each with the thresholds of their unit's profile. Used by the scheduled sweep, where
 /// loading 30 million rows into memory is not an option; a test runs both on the same duty and compares them.
 /// </summary>
+/// <remarks>
+/// Shaped for one ordered pass: a person's days come from the covering index <c>(worker_id, day) INCLUDE (hours,
+/// high_risk)</c> already in order, and every window uses that same order. Runs are found without grouping them:
+/// a running maximum of "run started here" days gives each day its run's first day, and a run is measured on its
+/// last day (the next day is not the day after). Only the few rows that could breach the lowest limit of any
+/// profile are joined to their unit's thresholds.
+/// </remarks>
 public static class B2OverloadSql
 {
     /// <summary>
@@ -121,37 +128,54 @@ public static class B2OverloadSql
                                  ORDER BY nlevel(a.path) DESC LIMIT 1), 'ZJ') AS profile) p
             JOIN b2_limits l ON l.profile = p.profile),
         b2_days AS (
-            SELECT l.worker_id, l.day, sum(l.hours) AS hours, bool_or(d.risk_class = 'I') AS high_risk
-            FROM duty_logs l JOIN deployments d ON d.id = l.deployment_id
+            SELECT l.worker_id, l.day, sum(l.hours) AS hours, bool_or(l.high_risk) AS high_risk
+            FROM duty_logs l
             WHERE l.day BETWEEN @from AND @to AND l.hours > 0
             GROUP BY l.worker_id, l.day),
+        b2_neighbours AS (
+            SELECT b.*, lag(b.day) OVER w AS prev_day, lag(b.high_risk) OVER w AS prev_high_risk,
+                   lead(b.day) OVER w AS next_day, lead(b.high_risk) OVER w AS next_high_risk
+            FROM b2_days b
+            WINDOW w AS (PARTITION BY b.worker_id ORDER BY b.day)),
         b2_marked AS (
-            SELECT d.worker_id, d.day, d.hours, d.high_risk, ul.max_days, ul.max_shift, ul.max_week, ul.max_high,
-                   d.day - (row_number() OVER (PARTITION BY d.worker_id ORDER BY d.day))::int AS run_key,
-                   d.day - (row_number() OVER (PARTITION BY d.worker_id, d.high_risk ORDER BY d.day))::int AS risk_run_key,
+            SELECT d.worker_id, d.day, d.hours, d.high_risk,
+                   max(CASE WHEN d.prev_day = d.day - 1 THEN NULL ELSE d.day END) OVER w AS run_start,
+                   d.next_day IS DISTINCT FROM d.day + 1 AS run_ends,
+                   max(CASE WHEN d.high_risk AND NOT coalesce(d.prev_day = d.day - 1 AND d.prev_high_risk, false) THEN d.day END) OVER w AS risk_start,
+                   d.high_risk AND NOT coalesce(d.next_day = d.day + 1 AND d.next_high_risk, false) AS risk_run_ends,
                    sum(d.hours) OVER w7 AS week_hours,
                    min(d.day) OVER w7 AS week_first_day
-            FROM b2_days d
-            JOIN workers wk ON wk.id = d.worker_id
-            JOIN b2_unit_limits ul ON ul.unit_id = wk.unit_id
-            WINDOW w7 AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)),
+            FROM b2_neighbours d
+            WINDOW w AS (PARTITION BY d.worker_id ORDER BY d.day ROWS UNBOUNDED PRECEDING),
+                   w7 AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)),
+        b2_candidates AS (
+            SELECT m.* FROM b2_marked m
+            WHERE (m.run_ends AND m.day - m.run_start + 1 > (SELECT min(max_days) FROM b2_limits))
+               OR m.hours > (SELECT min(max_shift) FROM b2_limits)
+               OR m.week_hours > (SELECT min(max_week) FROM b2_limits)
+               OR (m.risk_run_ends AND m.day - m.risk_start + 1 > (SELECT min(max_high) FROM b2_limits))),
+        b2_limited AS (
+            SELECT c.*, ul.max_days, ul.max_shift, ul.max_week, ul.max_high
+            FROM b2_candidates c
+            JOIN workers wk ON wk.id = c.worker_id
+            JOIN b2_unit_limits ul ON ul.unit_id = wk.unit_id),
         b2_week_breaches AS (
-            SELECT m.*, sum(CASE WHEN m.prev_day IS NULL OR m.day - 6 > m.prev_day THEN 1 ELSE 0 END)
+            SELECT m.*, sum(CASE WHEN m.prev_breach IS NULL OR m.day - 6 > m.prev_breach THEN 1 ELSE 0 END)
                             OVER (PARTITION BY m.worker_id ORDER BY m.day) AS stretch
-            FROM (SELECT b.*, lag(b.day) OVER (PARTITION BY b.worker_id ORDER BY b.day) AS prev_day
-                  FROM b2_marked b WHERE b.week_hours > b.max_week) m),
+            FROM (SELECT b.*, lag(b.day) OVER (PARTITION BY b.worker_id ORDER BY b.day) AS prev_breach
+                  FROM b2_limited b WHERE b.week_hours > b.max_week) m),
         b2_findings AS (
-            SELECT worker_id, 'ConsecutiveDays' AS kind, 0 AS kind_order, min(day) AS from_day, max(day) AS to_day,
-                   count(*)::numeric AS value, max(max_days) AS lim
-            FROM b2_marked GROUP BY worker_id, run_key HAVING count(*) > max(max_days)
+            SELECT worker_id, 'ConsecutiveDays' AS kind, 0 AS kind_order, run_start AS from_day, day AS to_day,
+                   (day - run_start + 1)::numeric AS value, max_days AS lim
+            FROM b2_limited WHERE run_ends AND day - run_start + 1 > max_days
             UNION ALL
             SELECT worker_id, 'LongShift', 1, day, day, hours, max_shift
-            FROM b2_marked WHERE hours > max_shift
+            FROM b2_limited WHERE hours > max_shift
             UNION ALL
             SELECT worker_id, 'WeeklyHours', 2, min(week_first_day), max(day), max(week_hours), max(max_week)
             FROM b2_week_breaches GROUP BY worker_id, stretch
             UNION ALL
-            SELECT worker_id, 'HighRiskPostDays', 3, min(day), max(day), count(*)::numeric, max(max_high)
-            FROM b2_marked WHERE high_risk GROUP BY worker_id, risk_run_key HAVING count(*) > max(max_high))
+            SELECT worker_id, 'HighRiskPostDays', 3, risk_start, day, (day - risk_start + 1)::numeric, max_high
+            FROM b2_limited WHERE risk_run_ends AND day - risk_start + 1 > max_high)
         """;
 }

@@ -96,6 +96,27 @@ public sealed class DeploymentServiceTests(AppFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Raising_a_post_to_risk_class_I_makes_its_logged_duty_count_as_high_risk_for_B2()
+    {
+        var worker = await fixture.AddWorkerAsync("东山社区");
+        var deployment = await fixture.AddDeploymentAsync(worker.Id, Today.AddDays(-10), null);
+        await using (var db = fixture.NewContext())
+        {
+            db.DutyLogs.Add(new Core.Features.Duty.DutyLog { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = worker.Id, Day = Today.AddDays(-1), Hours = 8 });
+            await db.SaveChangesAsync();
+        }
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var form = (await Service.GetFormAsync(deployment.Id)).Value!;
+        form.RiskClass = RiskClass.I;
+
+        (await Service.SaveAsync(form)).IsOk.ShouldBeTrue();
+
+        await using var check = fixture.NewContext();
+        (await check.DutyLogs.SingleAsync(l => l.DeploymentId == deployment.Id)).HighRisk.ShouldBeTrue();
+        (await check.AuditEntries.CountAsync(a => a.Entity == "DutyLog" && a.WorkerId == worker.Id && a.Action == Core.Features.Audit.AuditAction.Update)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_end_before_the_start_is_refused_and_nothing_is_saved()
     {
         var worker = await fixture.AddWorkerAsync("东山社区");

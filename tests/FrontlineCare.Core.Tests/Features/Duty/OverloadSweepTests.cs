@@ -30,6 +30,7 @@ public sealed class OverloadSweepTests(AppFixture fixture) : IClassFixture<AppFi
         db.DutyLogs.AddRange(duty.Select(d => new DutyLog
         {
             Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = worker.Id, Day = Today.AddDays(-d.DaysAgo), Hours = d.Hours,
+            HighRisk = risk == RiskClass.I,
         }));
         await db.SaveChangesAsync();
         return (worker.Id, deployment.Id);
@@ -67,6 +68,7 @@ public sealed class OverloadSweepTests(AppFixture fixture) : IClassFixture<AppFi
         {
             var days = await db.DutyLogs.Where(l => l.WorkerId == worker)
                 .Select(l => new DutyDay(l.Day, l.Hours, l.Deployment!.RiskClass == RiskClass.I)).ToListAsync();
+            (await db.DutyLogs.AnyAsync(l => l.WorkerId == worker && l.HighRisk != (l.Deployment!.RiskClass == RiskClass.I))).ShouldBeFalse();
             expected.AddRange(B2Overload.Find(days, limits).Select(f => (worker, f)));
         }
 
