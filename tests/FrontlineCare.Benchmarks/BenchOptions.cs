@@ -2,7 +2,15 @@ using System.Globalization;
 
 namespace FrontlineCare.Benchmarks;
 
-/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain</c>.</summary>
+/// <summary>Which benchmark a run measures after seeding: the worker list (G4), duty and the B2 sweep (issue #3), or both.</summary>
+internal enum BenchScenario
+{
+    All,
+    List,
+    Duty,
+}
+
+/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|all</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Workers { get; init; } = 1_000_000;
@@ -16,6 +24,10 @@ internal sealed record BenchOptions
     public bool Explain { get; init; } = true;
     /// <summary>Leave the cluster running (and its folder) after the run, for manual EXPLAIN; stop it with pg_ctl yourself.</summary>
     public bool Keep { get; init; }
+    public BenchScenario Scenario { get; init; } = BenchScenario.All;
+
+    public bool RunsList => Scenario is BenchScenario.All or BenchScenario.List;
+    public bool RunsDuty => Scenario is BenchScenario.All or BenchScenario.Duty;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -32,6 +44,7 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = Number(args, ref i, min: 0) },
                 "--no-explain" => options with { Explain = false },
                 "--keep" => options with { Keep = true },
+                "--scenario" => options with { Scenario = ScenarioName(args, ref i) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'.\n{Usage}"),
             };
@@ -41,7 +54,19 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/FrontlineCare.Benchmarks -- " +
-        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep]";
+        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|all]";
+
+    private static BenchScenario ScenarioName(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs list, duty or all.\n{Usage}");
+        return args[++i] switch
+        {
+            "list" => BenchScenario.List,
+            "duty" => BenchScenario.Duty,
+            "all" => BenchScenario.All,
+            _ => throw new ArgumentException($"--scenario must be list, duty or all, not '{args[i]}'."),
+        };
+    }
 
     private static int Number(string[] args, ref int i, int min)
     {

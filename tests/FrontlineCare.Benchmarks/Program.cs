@@ -14,9 +14,10 @@ using Npgsql;
 namespace FrontlineCare.Benchmarks;
 
 /// <summary>
-/// The personnel-list benchmark (performance goal G4), in one run: a throwaway PostgreSQL cluster, the real
-/// migrations, a seeded province (6,111 units, N workers, deployments) loaded with binary COPY, then the worker
-/// list measured through the portal's own <see cref="WorkerService"/> and against a raw-Npgsql peer.
+/// The portal's benchmarks, in one run: a throwaway PostgreSQL cluster, the real migrations, a seeded province
+/// (6,111 units, N workers, deployments) loaded with binary COPY, then the worker list (performance goal G4)
+/// measured through the portal's own <see cref="WorkerService"/> and against a raw-Npgsql peer, and/or 30 days of
+/// duty per worker with the B2 sweep and the duty grid (issue #3, <see cref="DutyBenchmark"/>).
 /// See docs/performance.md.
 /// </summary>
 internal static class Program
@@ -110,10 +111,10 @@ internal static class Program
 
     private static async Task RunAsync(LocalPostgres server, BenchOptions options, CancellationToken ct)
     {
-        Console.WriteLine("# FrontlineCare worker-list benchmark");
+        Console.WriteLine("# FrontlineCare benchmark");
         Console.WriteLine();
         Console.WriteLine($"Options: --workers {options.Workers:N0} --iterations {options.Iterations} --warmup {options.Warmup} " +
-                          $"--throughput {options.ThroughputQueries:N0} --seed {options.Seed}");
+                          $"--throughput {options.ThroughputQueries:N0} --seed {options.Seed} --scenario {options.Scenario.ToString().ToLowerInvariant()}");
         Console.WriteLine($"Started {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}; machine load {MachineInfo.LoadAverage()}");
 
         var sw = Stopwatch.StartNew();
@@ -153,18 +154,25 @@ internal static class Program
         await using var provider = services.BuildServiceProvider(validateScopes: true);
         // One scope for the whole run, like one Blazor circuit: the service opens a short-lived context per call.
         await using var scope = provider.CreateAsyncScope();
-        var portal = scope.ServiceProvider.GetRequiredService<WorkerService>();
+        if (options.RunsList) await RunListAsync(scope.ServiceProvider, user, dataSource, seed, today, options, ct);
+        if (options.RunsDuty) await new DutyBenchmark(scope.ServiceProvider, dataSource, today, options.Explain, ct).RunAsync();
+    }
+
+    private static async Task RunListAsync(
+        IServiceProvider services, BenchUser user, NpgsqlDataSource dataSource, SeedResult seed, DateOnly today, BenchOptions options, CancellationToken ct)
+    {
+        var portal = services.GetRequiredService<WorkerService>();
 
         var capture = new CommandCapture();
         var capturingFactory = new CapturingContextFactory(dataSource, capture);
         var diagnosticPortal = new WorkerService(
             capturingFactory,
-            scope.ServiceProvider.GetRequiredService<IValidator<WorkerForm>>(),
+            services.GetRequiredService<IValidator<WorkerForm>>(),
             user,
             TimeProvider.System,
             NullLogger<WorkerService>.Instance);
 
-        var ef = new EfPageQueries(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), today);
+        var ef = new EfPageQueries(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), today);
         var raw = new RawWorkerQueries(dataSource, today);
         await new ListBenchmark(portal, diagnosticPortal, capture, ef, raw, dataSource, seed, options, ct).RunAsync();
     }

@@ -37,12 +37,15 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
             SELECT DISTINCT ON (worker_id) worker_id, kind, from_day, value, lim,
                    max(to_day) OVER (PARTITION BY worker_id) AS period_to
             FROM b2_fresh ORDER BY worker_id, from_day, kind_order),
+        b2_fresh_max AS (
+            SELECT worker_id, kind, from_day, max(value) AS value FROM b2_fresh GROUP BY worker_id, kind, from_day),
         b2_open AS (
             SELECT c.id, c.worker_id, c.period_to AS old_to, c.value AS old_value,
                    greatest(c.period_to, f.period_to) AS new_to,
-                   greatest(c.value, coalesce((SELECT max(x.value) FROM b2_fresh x
-                                               WHERE x.worker_id = c.worker_id AND x.kind = c.kind AND x.from_day = c.period_from), c.value)) AS new_value
-            FROM forced_rest_cases c JOIN b2_first f ON f.worker_id = c.worker_id
+                   greatest(c.value, coalesce(x.value, c.value)) AS new_value
+            FROM forced_rest_cases c
+            JOIN b2_first f ON f.worker_id = c.worker_id
+            LEFT JOIN b2_fresh_max x ON x.worker_id = c.worker_id AND x.kind = c.kind AND x.from_day = c.period_from
             WHERE c.status IN ('Open', 'RestScheduled')),
         b2_extended AS (
             UPDATE forced_rest_cases c SET period_to = o.new_to, value = o.new_value
