@@ -14,8 +14,8 @@ namespace FrontlineCare.Core.Features.ForcedRest;
 public sealed record OverloadSweepResult(bool Ran, long Findings, long CasesOpened, long CasesExtended, TimeSpan Elapsed);
 
 /// <summary>
-/// B2 over everyone at once: finds every overload in the recent duty of all workers (set-based, in one SQL
-/// statement) and opens or extends their forced-rest cases, with audit entries, exactly as saving a duty grid does
+/// B2 over everyone at once: finds every overload in the recent duty of all workers (set-based, one SQL statement
+/// per slice of workers) and opens or extends their forced-rest cases, with audit entries, exactly as saving a duty grid does
 /// for the people in it. Several portal instances may run it at the same moment: a PostgreSQL advisory lock lets one
 /// sweep at a time and the others return at once, and the one-open-case-per-person index stops any duplicate.
 /// </summary>
@@ -82,28 +82,55 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
                (SELECT count(*) FROM b2_extended), (SELECT count(*) FROM b2_audit)
         """;
 
+    /// <summary>
+    /// Sweeps all workers, split by id into one slice per core, each slice on its own connection and transaction
+    /// (the window functions of one statement run on one core). The advisory lock is held on a further connection
+    /// for the whole run.
+    /// </summary>
     public async Task<OverloadSweepResult> RunAsync(CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
+        await using var lockTx = await lockDb.Database.BeginTransactionAsync(ct);
+        if (!await lockDb.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
+        {
+            logger.LogInformation("B2 sweep skipped: another instance is sweeping");
+            return new OverloadSweepResult(false, 0, 0, 0, watch.Elapsed);
+        }
         var today = clock.Today();
-        var profiles = await PolicyProfileService.AllAsync(db, today, ct);
+        var profiles = await PolicyProfileService.AllAsync(lockDb, today, ct);
         var from = today.AddDays(-profiles.Values.Max(p => B2Overload.LookBackDays(p.B2)));
 
+        // Slices of about equal size, cut at worker ids (uuid order, the order of the covering index).
+        var slices = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var workers = await lockDb.Workers.CountAsync(ct);
+        var bounds = new List<Guid> { Guid.Empty };
+        for (var i = 1; i < slices && workers > 0; i++)
+            bounds.Add(await lockDb.Workers.OrderBy(w => w.Id).Skip(workers * i / slices).Select(w => w.Id).FirstAsync(ct));
+        bounds.Add(LastPossibleId);
+        var ranges = bounds.Zip(bounds.Skip(1)).Where(r => r.First != r.Second).ToList();
+        var results = await Task.WhenAll(ranges.Select(r => SweepSliceAsync(r.First, r.Second, from, today, profiles.Values.ToList(), ct)));
+        await lockTx.CommitAsync(ct);
+
+        var result = new OverloadSweepResult(true, results.Sum(r => r.Findings), results.Sum(r => r.CasesOpened), results.Sum(r => r.CasesExtended), watch.Elapsed);
+        logger.LogInformation("B2 sweep from {From} in {Slices} slices: {Findings} findings, {Opened} cases opened, {Extended} extended in {Elapsed} ms",
+            from, ranges.Count, result.Findings, result.CasesOpened, result.CasesExtended, (long)result.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>Above every id a version 4 or 7 uuid can have: the exclusive end of the last slice.</summary>
+    private static readonly Guid LastPossibleId = Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
+    /// <summary>The sweep of the workers with ids in [<paramref name="first"/>, <paramref name="until"/>).</summary>
+    private async Task<OverloadSweepResult> SweepSliceAsync(
+        Guid first, Guid until, DateOnly from, DateOnly today, IReadOnlyList<Policy.PolicyParameters> limits, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@key)", connection, (NpgsqlTransaction)tx.GetDbTransaction()))
-        {
-            tryLock.Parameters.AddWithValue("key", LockKey);
-            if (await tryLock.ExecuteScalarAsync(ct) is not true)
-            {
-                logger.LogInformation("B2 sweep skipped: another instance is sweeping");
-                return new OverloadSweepResult(false, 0, 0, 0, watch.Elapsed);
-            }
-        }
-
-        await using var sweep = new NpgsqlCommand(Sql, connection, (NpgsqlTransaction)tx.GetDbTransaction()) { CommandTimeout = 600 };
-        var limits = profiles.Values.ToList();
+        await using var sweep = new NpgsqlCommand(Sql, connection, (NpgsqlTransaction)tx.GetDbTransaction()) { CommandTimeout = 900 };
+        sweep.Parameters.AddWithValue("first_worker", first);
+        sweep.Parameters.AddWithValue("until_worker", until);
         sweep.Parameters.AddWithValue("from", from);
         sweep.Parameters.AddWithValue("to", today);
         sweep.Parameters.AddWithValue("now", clock.GetUtcNow());
@@ -120,9 +147,6 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
             result = new OverloadSweepResult(true, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), TimeSpan.Zero);
         }
         await tx.CommitAsync(ct);
-        result = result with { Elapsed = watch.Elapsed };
-        logger.LogInformation("B2 sweep from {From}: {Findings} findings, {Opened} cases opened, {Extended} extended in {Elapsed} ms",
-            from, result.Findings, result.CasesOpened, result.CasesExtended, (long)result.Elapsed.TotalMilliseconds);
         return result;
     }
 }

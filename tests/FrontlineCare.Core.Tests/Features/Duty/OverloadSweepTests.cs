@@ -85,6 +85,8 @@ public sealed class OverloadSweepTests(AppFixture fixture) : IClassFixture<AppFi
             "WITH " + B2OverloadSql.FindingsCte + " SELECT worker_id, kind, from_day, to_day, value, lim FROM b2_findings WHERE worker_id = ANY(@workers)",
             (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.AddWithValue("workers", workers.ToArray());
+        command.Parameters.AddWithValue("first_worker", Guid.Empty);
+        command.Parameters.AddWithValue("until_worker", Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff"));
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", DateOnly.MaxValue.AddDays(-1));
         command.Parameters.AddWithValue("profiles", new[] { "ZJ" });
