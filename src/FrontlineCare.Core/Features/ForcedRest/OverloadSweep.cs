@@ -140,6 +140,12 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
         sweep.Parameters.AddWithValue("max_shift", limits.Select(p => p.B2.MaxShiftHours.Value).ToArray());
         sweep.Parameters.AddWithValue("max_week", limits.Select(p => p.B2.MaxHoursIn7Days.Value).ToArray());
         sweep.Parameters.AddWithValue("max_high", limits.Select(p => p.B2.MaxHighRiskPostDays.Value).ToArray());
+        var runDays = limits.Min(p => p.B2.MaxConsecutiveDutyDays.Value);
+        var riskDays = limits.Min(p => p.B2.MaxHighRiskPostDays.Value);
+        sweep.Parameters.AddWithValue("run_days", runDays);
+        sweep.Parameters.AddWithValue("risk_days", riskDays);
+        sweep.Parameters.AddWithValue("run_frame", TimeSpan.FromDays(runDays));
+        sweep.Parameters.AddWithValue("risk_frame", TimeSpan.FromDays(riskDays));
         OverloadSweepResult result;
         await using (var reader = await sweep.ExecuteReaderAsync(ct))
         {

@@ -102,10 +102,10 @@ public static class B2Overload
 /// </summary>
 /// <remarks>
 /// Shaped for one ordered pass: a person's days come from the covering index <c>(worker_id, day) INCLUDE (hours,
-/// high_risk)</c> already in order, and every window uses that same order. Runs are found without grouping them:
-/// a running maximum of "run started here" days gives each day its run's first day, and a run is measured on its
-/// last day (the next day is not the day after). Only the few rows that could breach the lowest limit of any
-/// profile are joined to their unit's thresholds. The 7-day sums run on whole centi-hours (integer arithmetic
+/// high_risk)</c> already in order, and every window uses that same order with a moving calendar frame. A day whose
+/// last L + 1 calendar days are all duty days (L the lowest day limit of any profile) is the L + 1-th day of a run
+/// or later; only such days, long shifts and 7-day breaches are kept, and from the flagged days of a run its first
+/// day (the first flagged day − L) and last day follow. Only those few rows are joined to their unit's thresholds. The 7-day sums run on whole centi-hours (integer arithmetic
 /// is several times cheaper than numeric in a moving window).
 /// </remarks>
 public static class B2OverloadSql
@@ -113,7 +113,9 @@ public static class B2OverloadSql
     /// <summary>
     /// CTEs ending in <c>b2_findings(worker_id, kind, kind_order, from_day, to_day, value, lim)</c>. Parameters:
     /// <c>@from</c>, <c>@to</c> (date) and per profile <c>@profiles</c> text[], <c>@max_days</c>, <c>@max_shift</c>,
-    /// <c>@max_week</c>, <c>@max_high</c> int[] (same order), and the workers to look at, ids from <c>@first_worker</c>
+    /// <c>@max_week</c>, <c>@max_high</c> int[] (same order); the lowest day limits of all profiles,
+    /// <c>@run_days</c> and <c>@risk_days</c> (int), with the same as intervals <c>@run_frame</c> and <c>@risk_frame</c>;
+    /// and the workers to look at, ids from <c>@first_worker</c>
     /// (inclusive) to <c>@until_worker</c> (exclusive), so the sweep can split the work across connections. A unit's profile is
     /// its own, else its nearest ancestor's, else ZJ — as <c>UnitService.EffectiveProfileAsync</c>.
     /// </summary>
@@ -134,27 +136,20 @@ public static class B2OverloadSql
             FROM duty_logs l
             WHERE l.worker_id >= @first_worker AND l.worker_id < @until_worker AND l.day BETWEEN @from AND @to AND l.hours > 0
             GROUP BY l.worker_id, l.day),
-        b2_neighbours AS (
-            SELECT b.*, lag(b.day) OVER w AS prev_day, lag(b.high_risk) OVER w AS prev_high_risk,
-                   lead(b.day) OVER w AS next_day, lead(b.high_risk) OVER w AS next_high_risk
-            FROM b2_days b
-            WINDOW w AS (PARTITION BY b.worker_id ORDER BY b.day)),
         b2_marked AS (
             SELECT d.worker_id, d.day, d.hours, d.high_risk,
-                   max(CASE WHEN d.prev_day = d.day - 1 THEN NULL ELSE d.day END) OVER w AS run_start,
-                   d.next_day IS DISTINCT FROM d.day + 1 AS run_ends,
-                   max(CASE WHEN d.high_risk AND NOT coalesce(d.prev_day = d.day - 1 AND d.prev_high_risk, false) THEN d.day END) OVER w AS risk_start,
-                   d.high_risk AND NOT coalesce(d.next_day = d.day + 1 AND d.next_high_risk, false) AS risk_run_ends,
+                   count(*) OVER wd = @run_days + 1 AS run_flag,
+                   count(*) FILTER (WHERE d.high_risk) OVER wh = @risk_days + 1 AS risk_flag,
                    sum((d.hours * 100)::int) OVER w7 AS week_centihours
-            FROM b2_neighbours d
-            WINDOW w AS (PARTITION BY d.worker_id ORDER BY d.day ROWS UNBOUNDED PRECEDING),
+            FROM b2_days d
+            WINDOW wd AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN @run_frame PRECEDING AND CURRENT ROW),
+                   wh AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN @risk_frame PRECEDING AND CURRENT ROW),
                    w7 AS (PARTITION BY d.worker_id ORDER BY d.day RANGE BETWEEN INTERVAL '6 days' PRECEDING AND CURRENT ROW)),
         b2_candidates AS (
             SELECT m.* FROM b2_marked m
-            WHERE (m.run_ends AND m.day - m.run_start + 1 > (SELECT min(max_days) FROM b2_limits))
+            WHERE m.run_flag OR m.risk_flag
                OR m.hours > (SELECT min(max_shift) FROM b2_limits)
-               OR m.week_centihours > (SELECT min(max_week) * 100 FROM b2_limits)
-               OR (m.risk_run_ends AND m.day - m.risk_start + 1 > (SELECT min(max_high) FROM b2_limits))),
+               OR m.week_centihours > (SELECT min(max_week) * 100 FROM b2_limits)),
         b2_limited AS (
             SELECT c.*, ul.max_days, ul.max_shift, ul.max_week, ul.max_high
             FROM b2_candidates c
@@ -167,10 +162,20 @@ public static class B2OverloadSql
                     WHERE x.worker_id = m.worker_id AND x.day BETWEEN greatest(m.day - 6, @from) AND m.day AND x.hours > 0) AS week_first_day
             FROM (SELECT b.*, lag(b.day) OVER (PARTITION BY b.worker_id ORDER BY b.day) AS prev_breach
                   FROM b2_limited b WHERE b.week_centihours > b.max_week * 100) m),
+        b2_runs AS (
+            SELECT worker_id, min(day) - @run_days AS from_day, max(day) AS to_day, max(max_days) AS lim
+            FROM (SELECT l.*, l.day - (row_number() OVER (PARTITION BY l.worker_id ORDER BY l.day))::int AS grp
+                  FROM b2_limited l WHERE l.run_flag) f
+            GROUP BY worker_id, grp),
+        b2_risk_runs AS (
+            SELECT worker_id, min(day) - @risk_days AS from_day, max(day) AS to_day, max(max_high) AS lim
+            FROM (SELECT l.*, l.day - (row_number() OVER (PARTITION BY l.worker_id ORDER BY l.day))::int AS grp
+                  FROM b2_limited l WHERE l.risk_flag) f
+            GROUP BY worker_id, grp),
         b2_findings AS (
-            SELECT worker_id, 'ConsecutiveDays' AS kind, 0 AS kind_order, run_start AS from_day, day AS to_day,
-                   (day - run_start + 1)::numeric AS value, max_days AS lim
-            FROM b2_limited WHERE run_ends AND day - run_start + 1 > max_days
+            SELECT worker_id, 'ConsecutiveDays' AS kind, 0 AS kind_order, from_day, to_day,
+                   (to_day - from_day + 1)::numeric AS value, lim
+            FROM b2_runs WHERE to_day - from_day + 1 > lim
             UNION ALL
             SELECT worker_id, 'LongShift', 1, day, day, hours, max_shift
             FROM b2_limited WHERE hours > max_shift
@@ -178,7 +183,7 @@ public static class B2OverloadSql
             SELECT worker_id, 'WeeklyHours', 2, min(week_first_day), max(day), max(week_centihours) / 100.0, max(max_week)
             FROM b2_week_breaches GROUP BY worker_id, stretch
             UNION ALL
-            SELECT worker_id, 'HighRiskPostDays', 3, risk_start, day, (day - risk_start + 1)::numeric, max_high
-            FROM b2_limited WHERE risk_run_ends AND day - risk_start + 1 > max_high)
+            SELECT worker_id, 'HighRiskPostDays', 3, from_day, to_day, (to_day - from_day + 1)::numeric, lim
+            FROM b2_risk_runs WHERE to_day - from_day + 1 > lim)
         """;
 }

@@ -94,6 +94,10 @@ public sealed class OverloadSweepTests(AppFixture fixture) : IClassFixture<AppFi
         command.Parameters.AddWithValue("max_shift", new[] { limits.MaxShiftHours.Value });
         command.Parameters.AddWithValue("max_week", new[] { limits.MaxHoursIn7Days.Value });
         command.Parameters.AddWithValue("max_high", new[] { limits.MaxHighRiskPostDays.Value });
+        command.Parameters.AddWithValue("run_days", limits.MaxConsecutiveDutyDays.Value);
+        command.Parameters.AddWithValue("risk_days", limits.MaxHighRiskPostDays.Value);
+        command.Parameters.AddWithValue("run_frame", TimeSpan.FromDays(limits.MaxConsecutiveDutyDays.Value));
+        command.Parameters.AddWithValue("risk_frame", TimeSpan.FromDays(limits.MaxHighRiskPostDays.Value));
         var result = new List<(Guid, OverloadFinding)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
