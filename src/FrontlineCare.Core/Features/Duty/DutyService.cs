@@ -151,14 +151,7 @@ public sealed class DutyService(
             await db.SaveChangesAsync(ct);
             // B3: duty on rest days and holidays earns compensatory leave; a correction that would take back days
             // already spent is refused, on its cell.
-            var rulesOfUnit = new Dictionary<Guid, PolicyParameters>();
-            var rules = new Dictionary<Guid, PolicyParameters>();
-            foreach (var worker in deployments.Values.Select(d => d.Worker!).DistinctBy(w => w.Id))
-            {
-                if (!rulesOfUnit.TryGetValue(worker.UnitId, out var unitRules))
-                    rulesOfUnit[worker.UnitId] = unitRules = await policies.ForUnitAsync(db, worker.Unit!, ct);
-                rules[worker.Id] = unitRules;
-            }
+            var rules = await policies.ForWorkersAsync(db, deployments.Values.Select(d => d.Worker!), ct);
             var spent = await LeaveService.SyncAccrualsAsync(db, rules, key.WeekStart, weekEnd, user.UserName, clock.GetUtcNow(), ct);
             if (spent.Count > 0)
                 return Result.Invalid(spent.Select(s => new FieldError(
@@ -230,15 +223,9 @@ public sealed class DutyService(
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= from && l.Day <= to)
             .Select(l => new { l.WorkerId, Day = new DutyDay(l.Day, l.Hours, l.HighRisk) })
             .ToListAsync(ct);
-        var limitsByUnit = new Dictionary<Guid, B2Thresholds>();
-        var result = new Dictionary<Guid, IReadOnlyList<OverloadFinding>>();
-        foreach (var worker in deployments.Select(d => d.Worker!).DistinctBy(w => w.Id))
-        {
-            if (!limitsByUnit.TryGetValue(worker.UnitId, out var limits))
-                limitsByUnit[worker.UnitId] = limits = (await policies.ForUnitAsync(db, worker.Unit!, ct)).B2;
-            result[worker.Id] = B2Overload.Find(days.Where(d => d.WorkerId == worker.Id).Select(d => d.Day), limits);
-        }
-        return result;
+        var rules = await policies.ForWorkersAsync(db, deployments.Select(d => d.Worker!), ct);
+        var byWorker = days.ToLookup(d => d.WorkerId, d => d.Day);
+        return rules.ToDictionary(r => r.Key, r => B2Overload.Find(byWorker[r.Key], r.Value.B2));
     }
 
     public static string CellField(Guid deploymentId, DateOnly day) => $"{deploymentId}/{day:yyyy-MM-dd}";

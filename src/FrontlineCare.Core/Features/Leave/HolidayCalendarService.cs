@@ -25,7 +25,7 @@ public sealed class HolidayDayForm
 /// logged on that day, and is refused if it would take back leave already spent.
 /// </summary>
 public sealed class HolidayCalendarService(
-    IDbContextFactory<AppDbContext> dbFactory, PolicyProfileService policies, UnitService units, ICurrentUser user, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, PolicyProfileService policies, ICurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<HolidayCalendarDay>> YearAsync(int year, PolicyProfileCode profile, CancellationToken ct = default)
     {
@@ -85,14 +85,7 @@ public sealed class HolidayCalendarService(
         await db.SaveChangesAsync(ct);
         var workers = await db.DutyLogs.Where(l => l.Day == day).Select(l => l.WorkerId).Distinct()
             .Join(db.Workers.Include(w => w.Unit), id => id, w => w.Id, (_, w) => w).ToListAsync(ct);
-        var rulesOfUnit = new Dictionary<Guid, PolicyParameters>();
-        var rules = new Dictionary<Guid, PolicyParameters>();
-        foreach (var worker in workers)
-        {
-            if (!rulesOfUnit.TryGetValue(worker.UnitId, out var unitRules))
-                rulesOfUnit[worker.UnitId] = unitRules = await PolicyProfileService.ForAsync(db, await units.EffectiveProfileAsync(db, worker.Unit!, ct), clock.Today(), ct);
-            rules[worker.Id] = unitRules;
-        }
+        var rules = await policies.ForWorkersAsync(db, workers, ct);
         var spent = await LeaveService.SyncAccrualsAsync(db, rules, day, day, user.UserName, clock.GetUtcNow(), ct);
         if (spent.Count > 0) return Result.Conflict(string.Format(Messages.HolidayChangeSpent, spent.Count));
         await db.SaveChangesAsync(ct);

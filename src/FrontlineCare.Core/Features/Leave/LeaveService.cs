@@ -265,13 +265,15 @@ public sealed class LeaveService(
             .Join(db.Workers.Include(w => w.Unit), a => a.WorkerId, w => w.Id, (_, w) => w).ToListAsync(ct);
         var expired = 0;
         var profileOfUnit = new Dictionary<Guid, PolicyProfileCode>();
+        var holderIds = holders.Select(w => w.Id).ToList();
+        var entriesOf = (await db.LeaveEntries.AsNoTracking().Where(e => holderIds.Contains(e.WorkerId))
+            .Select(e => new { e.WorkerId, e.Day, e.Days }).ToListAsync(ct)).ToLookup(e => e.WorkerId, e => (e.Day, e.Days));
         foreach (var worker in holders)
         {
             if (!profileOfUnit.TryGetValue(worker.UnitId, out var profile))
                 profileOfUnit[worker.UnitId] = profile = await units.EffectiveProfileAsync(db, worker.Unit!, ct);
             var rules = profiles[profile].B3;
-            var entries = await db.LeaveEntries.AsNoTracking().Where(e => e.WorkerId == worker.Id).Select(e => new { e.Day, e.Days }).ToListAsync(ct);
-            var expiring = B3Leave.ExpiringNow(entries.Select(e => (e.Day, e.Days)), today, rules);
+            var expiring = B3Leave.ExpiringNow(entriesOf[worker.Id], today, rules);
             if (expiring <= 0) continue;
             var cutOff = B3Leave.UsableUntil(today.Year - rules.CarryOverYears.Value - 1, rules);
             if (await PostAsync(db, new LeaveEntry

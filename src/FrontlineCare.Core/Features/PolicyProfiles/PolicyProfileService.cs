@@ -53,6 +53,20 @@ public sealed class PolicyProfileService(
     public async Task<PolicyParameters> ForUnitAsync(AppDbContext db, Unit unit, CancellationToken ct) =>
         await ForAsync(db, await units.EffectiveProfileAsync(db, unit, ct), clock.Today(), ct);
 
+    /// <summary>The parameters in force today for each worker (Unit loaded), each unit's profile looked up once.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PolicyParameters>> ForWorkersAsync(AppDbContext db, IEnumerable<Workers.FrontlineWorker> workers, CancellationToken ct)
+    {
+        var ofUnit = new Dictionary<Guid, PolicyParameters>();
+        var result = new Dictionary<Guid, PolicyParameters>();
+        foreach (var worker in workers.DistinctBy(w => w.Id))
+        {
+            if (!ofUnit.TryGetValue(worker.UnitId, out var parameters))
+                ofUnit[worker.UnitId] = parameters = await ForUnitAsync(db, worker.Unit!, ct);
+            result[worker.Id] = parameters;
+        }
+        return result;
+    }
+
     private static PolicyParameters Apply(PolicyParameters defaults, IEnumerable<PolicyParameterChange> changes) =>
         changes.Aggregate(defaults, (p, c) => p.With(c.Key, c.Value, c.EffectiveFrom, c.Source));
 
