@@ -316,10 +316,10 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
     }
 
     /// <summary>
-    /// The SQL commands of <see cref="DiagnosticSaves"/> more saves (half at 8, half at 9 hours), captured on a
-    /// context factory configured like the portal's, its audit interceptor included, and grouped by statement:
-    /// how many each save sends and their time inside the call; the rest of the call is EF Core, the service and
-    /// the transaction's own round trips. EXPLAIN (ANALYZE, BUFFERS) of every query that takes ≥ 10 ms.
+    /// The SQL of <see cref="DiagnosticSaves"/> more saves (half at 8, half at 9 hours) on a context factory configured
+    /// like the portal's, its audit interceptor included: every command and batch as Npgsql traces it, grouped by
+    /// statement, with how many each save sends and their time; the rest of the call is EF Core and the service.
+    /// EXPLAIN (ANALYZE, BUFFERS) of every EF Core query that takes ≥ 10 ms.
     /// </summary>
     private async Task DiagnoseSaveAsync(Func<DutyService, Task> save)
     {
@@ -333,29 +333,34 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
 
         var totals = new List<double>(DiagnosticSaves);
         var commands = new List<CapturedCommand>();
+        var sent = new List<(string Sql, double Ms)>();
+        using var trace = new NpgsqlTrace();
         for (var i = 0; i < DiagnosticSaves; i++)
         {
-            capture.Enabled = true;
+            capture.Enabled = trace.Enabled = true;
             var start = Stopwatch.GetTimestamp();
             await save(diagnostic);
             totals.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            capture.Enabled = false;
+            capture.Enabled = trace.Enabled = false;
             commands.AddRange(capture.Take());
+            sent.AddRange(trace.Take());
         }
 
+        // The table is Npgsql's view (every command and batch, the set-based writes past EF Core included); the
+        // EXPLAINs below replay what EF Core sent, with its parameters.
         var mean = totals.Average();
-        var inSql = commands.Sum(c => c.InCallMs) / DiagnosticSaves;
+        var inSql = sent.Sum(c => c.Ms) / DiagnosticSaves;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Where one save's time goes (mean of {DiagnosticSaves} saves, {mean:F1} ms each): {commands.Count / (double)DiagnosticSaves:F1} SQL commands, " +
-            $"{inSql:F1} ms in them, {mean - inSql:F1} ms outside them (EF Core, the service, BEGIN/COMMIT)"));
+            $"Where one save's time goes (mean of {DiagnosticSaves} saves, {mean:F1} ms each): {sent.Count / (double)DiagnosticSaves:F1} SQL commands or batches, " +
+            $"{inSql:F1} ms in them, {mean - inSql:F1} ms outside them (EF Core, the service)"));
         Console.WriteLine("  per save   ms/save  SQL");
-        var groups = commands.GroupBy(c => Summary(c.Sql)).OrderByDescending(g => g.Sum(c => c.InCallMs)).ToList();
-        foreach (var g in groups)
+        foreach (var g in sent.GroupBy(c => QueryDiagnostics.Summary(c.Sql)).OrderByDescending(g => g.Sum(c => c.Ms)))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {g.Count() / (double)DiagnosticSaves,8:F1} {g.Sum(c => c.InCallMs) / DiagnosticSaves,9:F2}  {g.Key}"));
+                $"  {g.Count() / (double)DiagnosticSaves,8:F1} {g.Sum(c => c.Ms) / DiagnosticSaves,9:F2}  {g.Key}"));
         }
+        var groups = commands.GroupBy(c => QueryDiagnostics.Summary(c.Sql)).ToList();
         foreach (var g in groups.Where(g => g.Key.StartsWith("SELECT", StringComparison.Ordinal) && g.Average(c => c.InCallMs) >= 10))
         {
             var command = g.First();
@@ -366,11 +371,6 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
         }
     }
 
-    private static string Summary(string sql)
-    {
-        var oneLine = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return oneLine.Length <= 140 ? oneLine : oneLine[..137] + "...";
-    }
 
     private sealed class OptionsContextFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
     {

@@ -329,7 +329,7 @@ internal sealed class ListBenchmark(
                 inSql += inCall;
                 var (alone, rows) = await QueryDiagnostics.ReplayAsync(dataSource, commands[i], runs: ReplayRuns);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  #{i + 1} {inCall,8:F2} {alone,8:F2} {rows,7:N0}  {Summary(commands[i].Sql)}"));
+                    $"  #{i + 1} {inCall,8:F2} {alone,8:F2} {rows,7:N0}  {QueryDiagnostics.Summary(commands[i].Sql)}"));
                 if (alone >= 1.0) costly.Add((i + 1, commands[i], alone));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -362,9 +362,4 @@ internal sealed class ListBenchmark(
 
     private static double Median(IEnumerable<double> values) => LatencyStats.Percentile(values.Order().ToArray(), 0.5);
 
-    private static string Summary(string sql)
-    {
-        var oneLine = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
-        return oneLine.Length <= 110 ? oneLine : oneLine[..107] + "...";
-    }
 }

@@ -83,6 +83,46 @@ internal sealed class CommandCapture : DbCommandInterceptor
 }
 
 /// <summary>
+/// Every command and batch Npgsql itself runs while <see cref="Enabled"/> is set, from its tracing activities: unlike
+/// <see cref="CommandCapture"/> it also sees the set-based writes a service sends as an <see cref="NpgsqlBatch"/> past
+/// EF Core. The time is Npgsql's own, from sending to the last row read.
+/// </summary>
+internal sealed class NpgsqlTrace : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly List<(string Sql, double Ms)> _done = [];
+
+    public bool Enabled { get; set; }
+
+    public NpgsqlTrace()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => Enabled ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            ActivityStopped = activity =>
+            {
+                var sql = activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement");
+                if (sql is string text) lock (_done) _done.Add((text, activity.Duration.TotalMilliseconds));
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public IReadOnlyList<(string Sql, double Ms)> Take()
+    {
+        lock (_done)
+        {
+            var taken = _done.ToList();
+            _done.Clear();
+            return taken;
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
+
+/// <summary>
 /// A context factory configured exactly like the portal's (<see cref="ServiceCollectionExtensions.Configure"/>) plus
 /// the capturing interceptor; used only for the diagnostics, never for the timed runs.
 /// </summary>
@@ -99,6 +139,13 @@ internal sealed class CapturingContextFactory(NpgsqlDataSource dataSource, Comma
 /// <summary>Replays captured commands over raw Npgsql (median time, rows) and explains them.</summary>
 internal static partial class QueryDiagnostics
 {
+    /// <summary>A statement on one line, cut at 140 characters, to group and print it.</summary>
+    public static string Summary(string sql)
+    {
+        var oneLine = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= 140 ? oneLine : oneLine[..137] + "...";
+    }
+
     public static async Task<(double MedianMs, int Rows)> ReplayAsync(NpgsqlDataSource dataSource, CapturedCommand command, int runs)
     {
         await using var conn = await dataSource.OpenConnectionAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FrontlineCare.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -17,11 +16,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Changes)
             .HasColumnType("jsonb")
             .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<Dictionary<string, AuditChange>>(v, JsonSerializerOptions.Default) ?? new(),
+                v => AuditTrail.Serialize(v),
+                v => AuditTrail.Deserialize(v),
                 new ValueComparer<Dictionary<string, AuditChange>>(
-                    (x, y) => JsonSerializer.Serialize(x, JsonSerializerOptions.Default) == JsonSerializer.Serialize(y, JsonSerializerOptions.Default),
-                    v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(),
+                    (x, y) => AuditTrail.Serialize(x!) == AuditTrail.Serialize(y!),
+                    v => AuditTrail.Serialize(v).GetHashCode(),
                     v => new Dictionary<string, AuditChange>(v)));
         b.HasIndex(a => new { a.Entity, a.EntityKey, a.At });
         b.HasIndex(a => new { a.WorkerId, a.At }).HasFilter("worker_id IS NOT NULL");

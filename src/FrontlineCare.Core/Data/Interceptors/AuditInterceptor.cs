@@ -1,17 +1,6 @@
-using System.Globalization;
 using FrontlineCare.Core.Common;
-using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
-using FrontlineCare.Core.Features.Deployments;
-using FrontlineCare.Core.Features.Duty;
-using FrontlineCare.Core.Features.ForcedRest;
-using FrontlineCare.Core.Features.Leave;
-using FrontlineCare.Core.Features.PolicyProfiles;
-using FrontlineCare.Core.Features.Reports;
-using FrontlineCare.Core.Features.Rotation;
-using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -24,35 +13,6 @@ namespace FrontlineCare.Core.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>The record types that are audited, by the name shown in the audit view.</summary>
-    private static readonly Dictionary<Type, string> AuditedTypes = new()
-    {
-        [typeof(Unit)] = nameof(Unit),
-        [typeof(FrontlineWorker)] = "Worker",
-        [typeof(Deployment)] = nameof(Deployment),
-        [typeof(AppUser)] = "Account",
-        [typeof(IdentityUserRole<Guid>)] = "AccountRole",
-        [typeof(ApiToken)] = nameof(ApiToken),
-        [typeof(DutyLog)] = nameof(DutyLog),
-        [typeof(ForcedRestCase)] = nameof(ForcedRestCase),
-        [typeof(PolicyParameterChange)] = "PolicyParameter",
-        [typeof(RestWelfareReport)] = "RestWelfareReport",
-        [typeof(HolidayCalendarDay)] = "HolidayCalendarDay",
-        [typeof(LeaveEntry)] = nameof(LeaveEntry),
-        [typeof(LeaveRequest)] = nameof(LeaveRequest),
-        [typeof(RotationPlan)] = nameof(RotationPlan),
-        [typeof(RotationAssignment)] = nameof(RotationAssignment),
-    };
-
-    /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
-    private static readonly HashSet<string> IgnoredProperties =
-    [
-        nameof(FrontlineWorker.Version), nameof(FrontlineWorker.CreatedAt), nameof(FrontlineWorker.UpdatedAt),
-        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(ApiToken.Hash),
-        nameof(AppUser.AccessFailedCount),
-    ];
-
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -71,7 +31,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && AuditedTypes.ContainsKey(e.Metadata.ClrType))
+                        && AuditTrail.EntityName(e.Metadata.ClrType) is not null)
             .ToList();
 
         foreach (var entry in entries)
@@ -84,7 +44,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 At = now,
                 UserId = currentUser.UserId,
                 UserName = currentUser.UserName,
-                Entity = AuditedTypes[entry.Metadata.ClrType],
+                Entity = AuditTrail.EntityName(entry.Metadata.ClrType)!,
                 EntityKey = Key(entry),
                 WorkerId = WorkerOf(entry),
                 Action = entry.State switch
@@ -118,7 +78,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     }
 
     private static string Key(EntityEntry entry) =>
-        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => AuditTrail.Format(entry.Property(p.Name).CurrentValue)));
 
     private static Dictionary<string, AuditChange> Changes(EntityEntry entry)
     {
@@ -128,31 +88,22 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Property: p))));
         foreach (var (name, property) in properties)
         {
-            if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty()) continue;
+            if (!AuditTrail.Records(property.Metadata)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:
                     if (property.CurrentValue is not null)
-                        changes[name] = new AuditChange(null, Format(property.CurrentValue));
+                        changes[name] = new AuditChange(null, AuditTrail.Format(property.CurrentValue));
                     break;
                 case EntityState.Deleted:
-                    changes[name] = new AuditChange(Format(property.OriginalValue), null);
+                    changes[name] = new AuditChange(AuditTrail.Format(property.OriginalValue), null);
                     break;
                 case EntityState.Modified when property.IsModified:
-                    var (old, @new) = (Format(property.OriginalValue), Format(property.CurrentValue));
+                    var (old, @new) = (AuditTrail.Format(property.OriginalValue), AuditTrail.Format(property.CurrentValue));
                     if (old != @new) changes[name] = new AuditChange(old, @new);
                     break;
             }
         }
         return changes;
     }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

@@ -11,6 +11,7 @@ using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace FrontlineCare.Core.Features.Duty;
 
@@ -76,7 +77,7 @@ public sealed class DutyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deployments = (await DeploymentsOfWeekAsync(db, key, ct)).ToDictionary(d => d.Id);
         var errors = new List<FieldError>();
-        var cells = new List<(Deployment Deployment, DateOnly Day, decimal? Hours)>();
+        var cells = new List<(Deployment Deployment, DateOnly Day, decimal? Hours, Seen Seen)>();
         foreach (var row in form.Rows)
         {
             if (!deployments.TryGetValue(row.DeploymentId, out var deployment))
@@ -89,11 +90,14 @@ public sealed class DutyService(
                 var day = key.WeekStart.AddDays(i);
                 var hours = row.Hours[i];
                 var field = CellField(row.DeploymentId, day);
-                if (hours is null) { cells.Add((deployment, day, null)); continue; }
+                var seen = row.Loaded is { } loaded && i < loaded.Length ? new Seen(true, loaded[i]) : default;
+                // A cell the user did not touch keeps whatever is stored, even if someone else changed it meanwhile.
+                if (seen.Known && seen.Hours == hours) continue;
+                if (hours is null) { cells.Add((deployment, day, null, seen)); continue; }
                 if (hours < 0 || hours > MaxHoursPerDay) errors.Add(new FieldError(field, Messages.DutyHoursRange));
                 else if (hours > 0 && day > clock.Today()) errors.Add(new FieldError(field, Messages.DutyFuture));
                 else if (hours > 0 && !A1Deployments.Overlaps(deployment.StartDate, deployment.EndDate, day, day)) errors.Add(new FieldError(field, Messages.DutyOutsideDeployment));
-                else cells.Add((deployment, day, hours));
+                else cells.Add((deployment, day, hours, seen));
             }
         }
         if (errors.Count > 0) return Result.Invalid(errors);
@@ -101,43 +105,53 @@ public sealed class DutyService(
         var ids = deployments.Keys.ToList();
         var workerIds = deployments.Values.Select(d => d.WorkerId).Distinct().ToList();
         var weekEnd = key.WeekStart.AddDays(6);
-        var existing = await db.Set<DutyLog>()
+        // Read without tracking: the changed cells are written set-based (DutyLogChanges), with their audit entries.
+        var logs = await db.DutyLogs.AsNoTracking()
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= key.WeekStart && l.Day <= weekEnd)
-            .ToListAsync(ct);
+            .ToDictionaryAsync(l => (l.DeploymentId, l.Day), ct);
 
         // B5: duty inside the period of an accepted report (of the person's unit or a unit above it) is locked.
         var locked = await RestWelfareReportService.AcceptedPeriodsAsync(db, key.WeekStart, weekEnd, ct);
-        foreach (var (deployment, day, hours) in cells)
+        var changes = new DutyLogChanges();
+        foreach (var (deployment, day, hours, seen) in cells)
         {
-            var log = existing.FirstOrDefault(l => l.DeploymentId == deployment.Id && l.Day == day);
-            if ((log?.Hours ?? 0) != (hours ?? 0)
-                && locked.Any(r => day >= r.From && day <= r.To && Jurisdiction.IsDescendant(deployment.Worker!.Unit!.Path, new LTree(r.UnitPath))))
+            var log = logs.GetValueOrDefault((deployment.Id, day));
+            if (log?.Hours == hours || (log is null && hours is null or 0)) continue;
+            if (seen.Known && log?.Hours != seen.Hours)
+            {
+                // Changed here and, since this user loaded the grid, by someone else: neither change is lost silently.
+                errors.Add(new FieldError(CellField(deployment.Id, day),
+                    string.Format(Messages.DutyCellChanged, log?.Hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? Messages.DutyCellEmpty)));
+                continue;
+            }
+            if (locked.Any(r => day >= r.From && day <= r.To && Jurisdiction.IsDescendant(deployment.Worker!.Unit!.Path, new LTree(r.UnitPath))))
             {
                 errors.Add(new FieldError(CellField(deployment.Id, day), Messages.DutyReportAccepted));
                 continue;
             }
-            if (hours is null or 0)
-            {
-                if (log is not null) { db.Remove(log); existing.Remove(log); }
-            }
-            else if (log is null)
+            if (log is null)
             {
                 log = new DutyLog
                 {
-                    Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = deployment.WorkerId, Day = day, Hours = hours.Value,
+                    Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = deployment.WorkerId, Day = day, Hours = hours!.Value,
                     HighRisk = deployment.RiskClass == RiskClass.I,
                 };
-                db.Add(log);
-                existing.Add(log);
+                changes.Add(log);
+                logs[(deployment.Id, day)] = log;
+            }
+            else if (hours is null or 0)
+            {
+                changes.Remove(log);
+                logs.Remove((deployment.Id, day));
             }
             else
             {
-                log.Hours = hours.Value;
+                changes.Update(log, hours.Value);
             }
         }
 
         // A person's day across all posts (this grid and any other) may not exceed 24 hours.
-        foreach (var day in existing.GroupBy(l => (l.WorkerId, l.Day)).Where(g => g.Sum(l => l.Hours) > MaxHoursPerDay))
+        foreach (var day in logs.Values.GroupBy(l => (l.WorkerId, l.Day)).Where(g => g.Sum(l => l.Hours) > MaxHoursPerDay))
         {
             var ownCell = cells.First(c => c.Deployment.WorkerId == day.Key.WorkerId && c.Day == day.Key.Day);
             errors.Add(new FieldError(CellField(ownCell.Deployment.Id, day.Key.Day), Messages.DutyDayTotal));
@@ -148,7 +162,8 @@ public sealed class DutyService(
         {
             // The hours and the forced-rest cases they cause (B2) are saved together or not at all.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            if (!await changes.SaveAsync(db, user.UserId, user.UserName, clock.GetUtcNow(), ct))
+                return Result.Conflict(Messages.ConcurrencyConflict);
             // B3: duty on rest days and holidays earns compensatory leave; a correction that would take back days
             // already spent is refused, on its cell.
             var rules = await policies.ForWorkersAsync(db, deployments.Values.Select(d => d.Worker!), ct);
@@ -169,6 +184,11 @@ public sealed class DutyService(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
+            return Result.Conflict(Messages.ConcurrencyConflict);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Someone else logged a cell of this grid since it was read.
             return Result.Conflict(Messages.ConcurrencyConflict);
         }
         logger.LogInformation("Duty week {WeekStart} saved for {Rows} deployments by {UserId}", key.WeekStart, ids.Count, user.UserId);
@@ -227,6 +247,9 @@ public sealed class DutyService(
         var byWorker = days.ToLookup(d => d.WorkerId, d => d.Day);
         return rules.ToDictionary(r => r.Key, r => B2Overload.Find(byWorker[r.Key], r.Value.B2));
     }
+
+    /// <summary>The hours of a cell as the user loaded the grid, when the form says (<see cref="DutyRowForm.Loaded"/>).</summary>
+    private readonly record struct Seen(bool Known, decimal? Hours);
 
     public static string CellField(Guid deploymentId, DateOnly day) => $"{deploymentId}/{day:yyyy-MM-dd}";
 

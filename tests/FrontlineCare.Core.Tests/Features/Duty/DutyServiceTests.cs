@@ -99,6 +99,72 @@ public sealed class DutyServiceTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Each_grid_change_is_audited_with_its_old_and_new_hours()
+    {
+        var (workerId, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, 8))).IsOk.ShouldBeTrue();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, 11.5m))).IsOk.ShouldBeTrue();
+
+        await using var db = fixture.NewContext();
+        var trail = await db.AuditEntries.Where(a => a.WorkerId == workerId && a.Entity == nameof(DutyLog)).OrderBy(a => a.Id).ToListAsync();
+        trail.Count.ShouldBe(3); // two inserts, one update: the unchanged Monday is not touched again
+        var inserted = trail[0];
+        (inserted.Action, inserted.UserName).ShouldBe((Core.Features.Audit.AuditAction.Insert, fixture.User.UserName));
+        inserted.Changes["Day"].New.ShouldBe(LastMonday.ToString("yyyy-MM-dd"));
+        inserted.Changes["DeploymentId"].New.ShouldBe(deployment.Id.ToString());
+        var updated = trail[2];
+        updated.Action.ShouldBe(Core.Features.Audit.AuditAction.Update);
+        updated.Changes.Keys.ShouldBe(["Hours"]);
+        decimal.Parse(updated.Changes["Hours"].Old!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(8m);
+        updated.Changes["Hours"].New.ShouldBe("11.5");
+        var log = await db.DutyLogs.SingleAsync(l => l.DeploymentId == deployment.Id && l.Day == LastMonday.AddDays(1));
+        updated.EntityKey.ShouldBe(log.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_grid_saved_after_someone_else_changed_it_keeps_their_cells_and_refuses_a_cell_both_changed()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8, 8, 8))).IsOk.ShouldBeTrue();
+        decimal?[] loaded = [8, 8, 8, null, null, null, null];
+
+        // The first user changes Monday; the second, who opened the grid before that, changes Tuesday.
+        (await Service.SaveWeekAsync(new DutyWeekForm(new DutyWeekKey(place, LastMonday),
+            [new DutyRowForm(deployment.Id, [10, 8, 8, null, null, null, null], loaded)]))).IsOk.ShouldBeTrue();
+        (await Service.SaveWeekAsync(new DutyWeekForm(new DutyWeekKey(place, LastMonday),
+            [new DutyRowForm(deployment.Id, [8, 6, 8, null, null, null, null], loaded)]))).IsOk.ShouldBeTrue();
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.Single().Hours
+            .ShouldBe([10m, 6m, 8m, null, null, null, null]);
+
+        // The second user also changes Monday (and Wednesday) on the grid they opened before the first user's save.
+        var clash = await Service.SaveWeekAsync(new DutyWeekForm(new DutyWeekKey(place, LastMonday),
+            [new DutyRowForm(deployment.Id, [12, 6, 4, null, null, null, null], [8, 6, 8, null, null, null, null])]));
+
+        clash.Status.ShouldBe(ResultStatus.Invalid);
+        clash.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError(DutyService.CellField(deployment.Id, LastMonday), string.Format(Messages.DutyCellChanged, "10")));
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.Single().Hours
+            .ShouldBe([10m, 6m, 8m, null, null, null, null]); // nothing of the refused save, Wednesday included
+    }
+
+    [Fact]
+    public async Task A_log_changed_between_reading_and_writing_is_detected_not_overwritten()
+    {
+        var (_, deployment, place) = await DeployedAsync();
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 8))).IsOk.ShouldBeTrue();
+        await using var db = fixture.NewContext();
+        var stale = await db.DutyLogs.AsNoTracking().SingleAsync(l => l.DeploymentId == deployment.Id);
+        (await Service.SaveWeekAsync(Week(place, LastMonday, deployment.Id, 9))).IsOk.ShouldBeTrue();
+
+        var changes = new DutyLogChanges();
+        changes.Update(stale, 12);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        (await changes.SaveAsync(db, null, "test", DateTimeOffset.UtcNow, default)).ShouldBeFalse();
+        await tx.RollbackAsync();
+
+        (await Service.GetWeekAsync(new DutyWeekKey(place, LastMonday))).Rows.Single().Hours[0].ShouldBe(9m);
+    }
+
+    [Fact]
     public async Task A_committee_sees_no_one_of_another_unit_and_cannot_log_for_them()
     {
         var outsider = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("白云社区"));
