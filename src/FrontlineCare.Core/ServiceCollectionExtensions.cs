@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Home;
@@ -45,6 +46,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PolicyProfileService>();
         services.AddScoped<OverloadSweep>();
         services.AddScoped<RestWelfareReportService>();
+        services.AddScoped<NominationService>();
+        services.AddScoped<QuotaService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
         services.AddScoped<RotationService>();

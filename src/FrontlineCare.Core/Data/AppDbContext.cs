@@ -2,8 +2,10 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.Files;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
@@ -31,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LeaveEntry> LeaveEntries => Set<LeaveEntry>();
     public DbSet<LeaveRequest> LeaveRequests => Set<LeaveRequest>();
     public DbSet<RotationPlan> RotationPlans => Set<RotationPlan>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
+    public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

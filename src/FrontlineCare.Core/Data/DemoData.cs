@@ -5,12 +5,13 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
-using FrontlineCare.Core.Policy.Measures;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,6 +84,12 @@ public static class DemoData
                 UnitId = unit.Id,
                 Category = category,
                 PoliticalStatus = faker.PickRandom(PoliticalStatus.PartyMember, PoliticalStatus.PartyMember, PoliticalStatus.Activist, PoliticalStatus.Applicant, PoliticalStatus.Masses),
+                StaffCategory = category switch
+                {
+                    WorkerCategory.MedicalWorker => StaffCategory.PublicInstitution,
+                    WorkerCategory.PartyCadre or WorkerCategory.Police => StaffCategory.CivilServant,
+                    _ => StaffCategory.Other,
+                },
                 Position = category switch
                 {
                     WorkerCategory.MedicalWorker => faker.PickRandom("护士", "主治医师", "医师", "护师", "检验技师"),
@@ -216,6 +223,27 @@ public static class DemoData
                 SubmittedAt = clock.GetUtcNow().AddDays(period.To.DayNumber - today.DayNumber + 1), ReviewedBy = "orgdept",
                 ReviewedAt = clock.GetUtcNow().AddDays(period.To.DayNumber - today.DayNumber + 2),
             });
+        }
+        await db.SaveChangesAsync(ct);
+
+        // F7: the 海门街道 committee has nominated two people of 东山社区 this year; the supervisor has returned one.
+        var committee = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "committee", ct);
+        var dongshan = byName["东山社区"];
+        var nominees = await db.Workers.AsNoTracking()
+            .Where(w => w.UnitId == dongshan.Id && db.Deployments.Any(d => d.WorkerId == w.Id && d.StartDate.Year <= today.Year && (d.EndDate == null || d.EndDate.Value.Year >= today.Year)))
+            .OrderBy(w => w.Id).Take(2).ToListAsync(ct);
+        var submitted = clock.GetUtcNow().AddDays(-3);
+        foreach (var (worker, returned) in nominees.Zip([false, true]))
+        {
+            var nomination = new Nomination
+            {
+                Id = Guid.CreateVersion7(), Year = today.Year, Kind = AwardKind.TimelyCommendation, NomineeKind = NomineeKind.Individual, WorkerId = worker.Id,
+                UnitId = dongshan.Id, NominatingUnitId = haimen.Id, Facts = await NominationService.FactsAsync(db, worker.Id, dongshan, today.Year, ct),
+                Deeds = returned ? "主动请缨驻守隔离点，负责物资转运。" : "连续值守社区卡口，逐户排查返乡人员，带领网格员完成核酸采样组织工作。",
+            };
+            nomination.Submit(1, submitted, committee.Id, committee.UserName, haimen.Id);
+            if (returned) nomination.Return("请补充在隔离点的具体天数和工作量。", submitted.AddDays(1), null, "supervisor", byName["椒江区"].Id);
+            db.Nominations.Add(nomination);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -27,7 +27,9 @@ public sealed record PolicyParameters(
     B2Thresholds B2,
     B3LeaveRules B3,
     PolicyParameter<int> B5ReportCadenceDays,
-    PolicyParameter<int> B5ReportDueDays)
+    PolicyParameter<int> B5ReportDueDays,
+    Measures.F6QuotaRules F6,
+    Measures.F7AwardRules F7)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -37,15 +39,24 @@ public sealed record PolicyParameters(
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
         Text(B5ReportCadenceDays), Text(B5ReportDueDays),
+        Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne),
+        Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
+        Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
+        Text(F7.ReviewLevels),
     ];
 
     /// <summary>These parameters with one replaced by a recorded change (value already checked by <see cref="PolicyCatalog.Check"/>).</summary>
     public PolicyParameters With(string key, string value, DateOnly from, string source)
     {
         PolicyParameter<int> Int(PolicyParameter<int> p) => p with { Value = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), EffectiveFrom = from, Source = source };
+        PolicyParameter<bool> Bool(PolicyParameter<bool> p) => p with { Value = bool.Parse(value), EffectiveFrom = from, Source = source };
+        PolicyParameter<Measures.AwardKind[]> Kinds(PolicyParameter<Measures.AwardKind[]> p) => p with
+        {
+            Value = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Measures.AwardKind>).ToArray(), EffectiveFrom = from, Source = source,
+        };
         return key switch
         {
-            "A6.warnWhenSpouseDeployed" => this with { A6WarnWhenSpouseDeployed = A6WarnWhenSpouseDeployed with { Value = bool.Parse(value), EffectiveFrom = from, Source = source } },
+            "A6.warnWhenSpouseDeployed" => this with { A6WarnWhenSpouseDeployed = Bool(A6WarnWhenSpouseDeployed) },
             "B1.minRestDaysPer7" => this with { B1MinRestDaysPer7 = Int(B1MinRestDaysPer7) },
             "B2.maxConsecutiveDutyDays" => this with { B2 = B2 with { MaxConsecutiveDutyDays = Int(B2.MaxConsecutiveDutyDays) } },
             "B2.maxShiftHours" => this with { B2 = B2 with { MaxShiftHours = Int(B2.MaxShiftHours) } },
@@ -59,16 +70,39 @@ public sealed record PolicyParameters(
             "B3.annualDaysFrom20Years" => this with { B3 = B3 with { AnnualDaysFrom20Years = Int(B3.AnnualDaysFrom20Years) } },
             "B5.reportCadenceDays" => this with { B5ReportCadenceDays = Int(B5ReportCadenceDays) },
             "B5.reportDueDays" => this with { B5ReportDueDays = Int(B5ReportDueDays) },
+            "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
+            "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
+            "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
+            "F6.quotaMinimumOne" => this with { F6 = F6 with { MinimumOne = Bool(F6.MinimumOne) } },
+            "F7.ladderCivilServant" => this with { F7 = F7 with { LadderCivilServant = Kinds(F7.LadderCivilServant) } },
+            "F7.ladderPublicInstitution" => this with { F7 = F7 with { LadderPublicInstitution = Kinds(F7.LadderPublicInstitution) } },
+            "F7.ladderOther" => this with { F7 = F7 with { LadderOther = Kinds(F7.LadderOther) } },
+            "F7.collectiveKinds" => this with { F7 = F7 with { CollectiveKinds = Kinds(F7.CollectiveKinds) } },
+            "F7.ratioCapsEnabled" => this with { F7 = F7 with { RatioCapsEnabled = Bool(F7.RatioCapsEnabled) } },
+            "F7.capCommendationPercent" => this with { F7 = F7 with { CapCommendationPercent = Int(F7.CapCommendationPercent) } },
+            "F7.capThirdClassPercent" => this with { F7 = F7 with { CapThirdClassPercent = Int(F7.CapThirdClassPercent) } },
+            "F7.capSecondClassPercent" => this with { F7 = F7 with { CapSecondClassPercent = Int(F7.CapSecondClassPercent) } },
+            "F7.reviewLevels" => this with { F7 = F7 with { ReviewLevels = Int(F7.ReviewLevels) } },
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a policy parameter"),
         };
     }
 
-    private static PolicyParameter<string> Text<T>(PolicyParameter<T> p) =>
-        new(p.Key, p.Value is bool b ? (b ? "true" : "false") : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!, p.EffectiveFrom, p.Source);
+    private static PolicyParameter<string> Text<T>(PolicyParameter<T> p) => new(p.Key, p.Value switch
+    {
+        bool b => b ? "true" : "false",
+        Measures.AwardKind[] kinds => string.Join(',', kinds),
+        _ => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!,
+    }, p.EffectiveFrom, p.Source);
 }
 
-/// <summary>What values a parameter may take: whole numbers in [Min, Max], or a yes/no.</summary>
-public sealed record PolicyParameterRange(string Key, bool IsSwitch, int Min, int Max);
+/// <summary>
+/// What values a parameter may take: whole numbers in [Min, Max], a yes/no (<see cref="IsSwitch"/>), one of
+/// <see cref="Options"/>, or — when <see cref="Multiple"/> — any non-empty set of them, written comma-separated.
+/// </summary>
+public sealed record PolicyParameterRange(string Key, bool IsSwitch, int Min, int Max, IReadOnlyList<string>? Options = null, bool Multiple = false)
+{
+    public bool IsChoice => Options is not null;
+}
 
 /// <summary>
 /// The defaults of each profile, each with its source (seed text, statute or the research note
@@ -105,7 +139,59 @@ public static class PolicyCatalog
         new("B5.reportCadenceDays", 7, Epidemic,
             "portal default: weekly rest & welfare reports to the organisation department (ZJ cover notice, HN end: report implementation)"),
         new("B5.reportDueDays", 2, Epidemic,
-            "portal default: a report is due this many days after its period ends, then listed as overdue (issue #3)"));
+            "portal default: a report is due this many days after its period ends, then listed as overdue (issue #3)"),
+        F6For(profile),
+        F7For(profile));
+
+    private static readonly Measures.AwardKind[] CivilServantLadder =
+    [
+        Measures.AwardKind.AnnualEvaluationExcellent, Measures.AwardKind.Commendation, Measures.AwardKind.ThirdClassMerit,
+        Measures.AwardKind.SecondClassMerit, Measures.AwardKind.FirstClassMerit, Measures.AwardKind.HonoraryTitle,
+        Measures.AwardKind.TimelyCommendation, Measures.AwardKind.AdvancedIndividual,
+    ];
+
+    private static readonly Measures.AwardKind[] PublicInstitutionLadder =
+    [
+        Measures.AwardKind.AnnualEvaluationExcellent, Measures.AwardKind.Commendation, Measures.AwardKind.MeritCitation,
+        Measures.AwardKind.MajorMeritCitation, Measures.AwardKind.HonoraryTitle, Measures.AwardKind.TimelyCommendation,
+        Measures.AwardKind.AdvancedIndividual,
+    ];
+
+    private static Measures.F6QuotaRules F6For(PolicyProfileCode profile)
+    {
+        var zhejiang = profile is PolicyProfileCode.ZJ or PolicyProfileCode.SX;
+        return new(
+            zhejiang
+                ? new("F6.frontlineQuotaLimited", true, Epidemic,
+                    "ZJ3 (浙组通〔2020〕3号 三): 可再单列核定年度考核优秀等次指标，优秀比例最高可占参加总人数的30% (seeds/000; SX applies it in Shaoxing)")
+                : new("F6.frontlineQuotaLimited", false, new(2020, 3, 4),
+                    "人社部 关心关爱一线医务人员人事激励工作指南 (2020-03): 单独核增优秀名额，不受单位或地区优秀比例限制; HN7 优先确定为优秀 (policy-rules-research §2.4–2.5)"),
+            new("F6.frontlineExcellentPercent", 30, Epidemic, "ZJ3: 优秀比例最高可占参加总人数的30% (seeds/000)"),
+            new("F6.quotaRounding", Measures.QuotaRounding.Floor, Epidemic,
+                "not stated in the documents; floor is the common local reading (policy-rules-research §2.6, Low — confirm locally)"),
+            new("F6.quotaMinimumOne", true, Epidemic,
+                "local reading: a unit with at least one frontline participant gets at least one place (policy-rules-research §2.6, Low — confirm locally)"));
+    }
+
+    private static Measures.F7AwardRules F7For(PolicyProfileCode profile) => new(
+        new("F7.ladderCivilServant", CivilServantLadder, new(2019, 6, 1),
+            "公务员法 第五十三条: 嘉奖、记三等功、记二等功、记一等功、授予称号; 第五十一条 及时奖励; annual evaluation 第三十八条"),
+        new("F7.ladderPublicInstitution", PublicInstitutionLadder, new(2018, 12, 1),
+            "事业单位工作人员奖励规定 (2018): 嘉奖、记功、记大功、授予称号 (policy-rules-research §2.3)"),
+        new("F7.ladderOther", [Measures.AwardKind.TimelyCommendation, Measures.AwardKind.AdvancedIndividual], Epidemic,
+            "ZJ7: 对…先进集体、先进个人…可给予及时性表彰 (seeds/000); for community workers, volunteers and others outside the two statutes"),
+        new("F7.collectiveKinds",
+            [Measures.AwardKind.AdvancedCollective, Measures.AwardKind.TimelyCommendation, Measures.AwardKind.Commendation, Measures.AwardKind.ThirdClassMerit],
+            Epidemic, "公务员奖励规定 (2020): collectives may be commended and cited (集体嘉奖、记集体三等功); ZJ7 先进集体 (seeds/000)"),
+        new("F7.ratioCapsEnabled", false, Epidemic,
+            profile is PolicyProfileCode.ZJ or PolicyProfileCode.SX
+                ? "ZJ3: 可及时按有关规定给予嘉奖、记功奖励，奖励比例可不受限制 (seeds/000)"
+                : "人社部 工作指南 (2020-03): 及时奖励不设比例（名额）限制 (policy-rules-research §2.4)"),
+        new("F7.capCommendationPercent", 35, Epidemic, "广西 公务员及时奖励办法（试行）: 嘉奖 ≤ 35% of those directly involved (policy-rules-research §2.5)"),
+        new("F7.capThirdClassPercent", 10, Epidemic, "广西 公务员及时奖励办法（试行）: 记三等功 ≤ 10% (policy-rules-research §2.5)"),
+        new("F7.capSecondClassPercent", 1, Epidemic, "广西 公务员及时奖励办法（试行）: 记二等功 ≤ 1% (policy-rules-research §2.5)"),
+        new("F7.reviewLevels", 1, Epidemic,
+            "portal default: one supervisor decides; a profile may require review by successive higher levels (e.g. unit → county → city)"));
 
     /// <summary>The values each parameter may take; a change outside them is refused.</summary>
     public static readonly IReadOnlyDictionary<string, PolicyParameterRange> Ranges = new PolicyParameterRange[]
@@ -124,6 +210,19 @@ public static class PolicyCatalog
         new("B3.annualDaysFrom20Years", false, 0, 30),
         new("B5.reportCadenceDays", false, 1, 31),
         new("B5.reportDueDays", false, 0, 14),
+        new("F6.frontlineQuotaLimited", true, 0, 1),
+        new("F6.frontlineExcellentPercent", false, 0, 100),
+        new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),
+        new("F6.quotaMinimumOne", true, 0, 1),
+        new("F7.ladderCivilServant", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
+        new("F7.ladderPublicInstitution", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
+        new("F7.ladderOther", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
+        new("F7.collectiveKinds", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
+        new("F7.ratioCapsEnabled", true, 0, 1),
+        new("F7.capCommendationPercent", false, 0, 100),
+        new("F7.capThirdClassPercent", false, 0, 100),
+        new("F7.capSecondClassPercent", false, 0, 100),
+        new("F7.reviewLevels", false, 1, 4),
     }.ToDictionary(r => r.Key);
 
     /// <summary>The value normalised ("true"/"false", or digits), or null when the parameter cannot take it.</summary>
@@ -131,6 +230,12 @@ public static class PolicyCatalog
     {
         if (!Ranges.TryGetValue(key, out var range) || string.IsNullOrWhiteSpace(value)) return null;
         value = value.Trim();
+        if (range.Options is { } options)
+        {
+            var chosen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+            if (chosen.Count == 0 || chosen.Any(c => !options.Contains(c)) || (!range.Multiple && chosen.Count > 1)) return null;
+            return string.Join(',', options.Where(chosen.Contains)); // in catalog order
+        }
         if (range.IsSwitch) return bool.TryParse(value, out var b) ? (b ? "true" : "false") : null;
         return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
                && n >= range.Min && n <= range.Max ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -3,6 +3,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
@@ -18,6 +19,15 @@ public static class Labels
 {
     public static string Of(WorkerCategory value) => Text("Category" + value);
     public static string Of(PoliticalStatus value) => Text("Political" + value);
+    public static string Of(StaffCategory value) => Text("Staff" + value);
+    public static string Of(QuotaRounding value) => Text("Rounding" + value);
+
+    /// <summary>An option of a choice or set policy parameter (an award kind or a rounding mode), by its code name.</summary>
+    public static string Option(string? code) =>
+        Enum.TryParse<AwardKind>(code, out var kind) ? Of(kind) : Enum.TryParse<QuotaRounding>(code, out var rounding) ? Of(rounding) : code ?? "";
+    public static string Of(AwardKind value) => Text("Award" + value);
+    public static string Of(NominationStatus value) => Text("Nomination" + value);
+    public static string Of(NominationAction value) => Text("NominationStep" + value);
     public static string Of(Gender value) => Text("Gender" + value);
     public static string Of(PostKind value) => Text("Post" + value);
     public static string Of(RiskClass value) => Text("Risk" + value);

@@ -6,6 +6,7 @@ using FrontlineCare.Web.Api;
 using FrontlineCare.Web.Components;
 using FrontlineCare.Web.Features.Account;
 using FrontlineCare.Web.Features.Duty;
+using FrontlineCare.Web.Features.Nominations;
 using FrontlineCare.Web.Features.Workers;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -133,6 +134,7 @@ public static class WebPortalSetup
         app.MapPortalApi();
         app.MapWorkerExport();
         app.MapDutyTemplate();
+        app.MapNominationFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -20,6 +20,7 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<FrontlineWo
         b.Property(w => w.Gender).HasConversion<string>().HasMaxLength(10);
         b.Property(w => w.Category).HasConversion<string>().HasMaxLength(20);
         b.Property(w => w.PoliticalStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.StaffCategory).HasConversion<string>().HasMaxLength(20).HasDefaultValue(StaffCategory.Other);
         b.Property(w => w.Version).IsRowVersion();
 
         b.HasOne(w => w.Unit).WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -411,6 +411,59 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.ToTable("stored_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stored_files_size", "size > 0 AND size <= 10485760");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.ForcedRest.ForcedRestCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -710,6 +763,238 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("leave_requests", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CollectiveName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("collective_name");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Deeds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("deeds");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LastReviewerUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_reviewer_unit_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("NominatingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominating_unit_id");
+
+                    b.Property<string>("NomineeKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("nominee_kind");
+
+                    b.Property<int>("RequiredLevels")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_levels");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("submissions");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Facts", "FrontlineCare.Core.Features.Nominations.Nomination.Facts#NomineeFacts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Deployments")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_deployments");
+
+                            b1.Property<int>("DutyDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_duty_days");
+
+                            b1.Property<decimal>("DutyHours")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("facts_duty_hours");
+
+                            b1.Property<DateOnly?>("FirstDeployed")
+                                .HasColumnType("date")
+                                .HasColumnName("facts_first_deployed");
+
+                            b1.Property<int>("HighRiskDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_high_risk_days");
+
+                            b1.Property<int>("OverloadCases")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_overload_cases");
+
+                            b1.Property<int>("People")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_people");
+
+                            b1.Property<string>("Places")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("facts_places");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_nominations");
+
+                    b.HasIndex("NominatingUnitId")
+                        .HasDatabaseName("ix_nominations_nominating_unit_id");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("ix_nominations_in_review")
+                        .HasFilter("status = 'InReview'");
+
+                    b.HasIndex("UnitId", "SubmittedAt")
+                        .HasDatabaseName("ix_nominations_unit_id_submitted_at");
+
+                    b.HasIndex("UnitId", "Year", "Kind")
+                        .HasDatabaseName("ix_nominations_unit_id_year_kind");
+
+                    b.HasIndex("WorkerId", "Year", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nominations_worker_id_year_kind")
+                        .HasFilter("worker_id IS NOT NULL AND status IN ('InReview', 'Returned', 'Approved')");
+
+                    b.ToTable("nominations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_nominations_level", "level >= 1 AND level <= required_levels");
+
+                            t.HasCheckConstraint("ck_nominations_nominee", "(nominee_kind = 'Individual') = (worker_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.NominationAttachment", b =>
+                {
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("NominationId", "FileId")
+                        .HasName("pk_nomination_attachments");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_nomination_attachments_file_id");
+
+                    b.ToTable("nomination_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.NominationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nomination_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_nomination_steps");
+
+                    b.HasIndex("NominationId")
+                        .HasDatabaseName("ix_nomination_steps_nomination_id");
+
+                    b.ToTable("nomination_steps", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.PolicyProfiles.PolicyParameterChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -750,8 +1035,8 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("value");
 
                     b.HasKey("Id")
@@ -1101,6 +1386,14 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("spouse_id");
 
+                    b.Property<string>("StaffCategory")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Other")
+                        .HasColumnName("staff_category");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
@@ -1368,6 +1661,62 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("NominatingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_units_nominating_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nominations_units_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_nominations_workers_worker_id");
+
+                    b.Navigation("Unit");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.NominationAttachment", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nomination_attachments_stored_files_file_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Nominations.Nomination", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nomination_attachments_nominations_nomination_id");
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.NominationStep", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Nominations.Nomination", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_nomination_steps_nominations_nomination_id");
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Reports.RestWelfareReport", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
@@ -1491,6 +1840,13 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationPlan", b =>

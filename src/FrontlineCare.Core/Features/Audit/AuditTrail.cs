@@ -3,8 +3,10 @@ using System.Text.Json;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
+using FrontlineCare.Core.Features.Files;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
@@ -42,6 +44,10 @@ public static class AuditTrail
         [typeof(LeaveRequest)] = nameof(LeaveRequest),
         [typeof(RotationPlan)] = nameof(RotationPlan),
         [typeof(RotationAssignment)] = nameof(RotationAssignment),
+        [typeof(Nomination)] = nameof(Nomination),
+        [typeof(NominationStep)] = nameof(NominationStep),
+        [typeof(NominationAttachment)] = nameof(NominationAttachment),
+        [typeof(StoredFile)] = "File",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
@@ -50,7 +56,7 @@ public static class AuditTrail
         nameof(FrontlineWorker.Version), nameof(FrontlineWorker.CreatedAt), nameof(FrontlineWorker.UpdatedAt),
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName), nameof(ApiToken.Hash),
-        nameof(AppUser.AccessFailedCount),
+        nameof(AppUser.AccessFailedCount), nameof(StoredFile.Content),
     ];
 
     /// <summary>The name of an audited record type in the trail, or null when the type is not audited.</summary>

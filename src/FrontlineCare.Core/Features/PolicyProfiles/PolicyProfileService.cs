@@ -100,7 +100,7 @@ public sealed class PolicyProfileService(
         var errors = new List<FieldError>();
         var value = PolicyCatalog.Check(form.Key, form.Value);
         if (value is null)
-            errors.Add(new FieldError(nameof(form.Value), range.IsSwitch ? Messages.Required : string.Format(Messages.PolicyValueRange, range.Min, range.Max)));
+            errors.Add(new FieldError(nameof(form.Value), range.IsSwitch || range.IsChoice ? Messages.Required : string.Format(Messages.PolicyValueRange, range.Min, range.Max)));
         var earliest = PolicyCatalog.For(form.Profile).All().First(p => p.Key == form.Key).EffectiveFrom;
         if (form.EffectiveFrom is not { } from) errors.Add(new FieldError(nameof(form.EffectiveFrom), Messages.Required));
         else if (DateOnly.FromDateTime(from) < earliest)

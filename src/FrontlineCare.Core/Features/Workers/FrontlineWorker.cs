@@ -19,6 +19,14 @@ public enum WorkerCategory
     Other,
 }
 
+/// <summary>Which statute's award ladder applies to a person (F7): 公务员/参公, 事业单位, or neither (村社区干部, volunteers …).</summary>
+public enum StaffCategory
+{
+    Other,
+    CivilServant,
+    PublicInstitution,
+}
+
 public enum PoliticalStatus
 {
     PartyMember,
@@ -41,6 +49,7 @@ public sealed class FrontlineWorker
     public Unit? Unit { get; set; }
     public WorkerCategory Category { get; set; }
     public PoliticalStatus PoliticalStatus { get; set; }
+    public StaffCategory StaffCategory { get; set; } = StaffCategory.Other;
     public string? Position { get; set; }
     public string? ProfessionalTitle { get; set; }
     /// <summary>参加工作时间: the start of cumulative service, for annual-leave entitlement (B3).</summary>

@@ -15,6 +15,7 @@ public sealed class WorkerForm
     public Guid? UnitId { get; set; }
     public WorkerCategory? Category { get; set; }
     public PoliticalStatus? PoliticalStatus { get; set; }
+    public StaffCategory StaffCategory { get; set; } = StaffCategory.Other;
     public string? Position { get; set; }
     public string? ProfessionalTitle { get; set; }
     public DateOnly? ServiceStartDate { get; set; }
@@ -75,6 +76,7 @@ public sealed record WorkerDetail(
     string UnitName,
     WorkerCategory Category,
     PoliticalStatus PoliticalStatus,
+    StaffCategory StaffCategory,
     string? Position,
     string? ProfessionalTitle,
     DateOnly? ServiceStartDate,

@@ -96,7 +96,7 @@ public sealed class WorkerService(
             worker.Id, worker.Version, worker.FullName, worker.Gender,
             seesId ? worker.NationalId : Masking.NationalId(worker.NationalId), !seesId,
             user.SeesFullMobile() ? worker.Mobile : Masking.Mobile(worker.Mobile),
-            worker.UnitId, worker.Unit.Name, worker.Category, worker.PoliticalStatus, worker.Position, worker.ProfessionalTitle,
+            worker.UnitId, worker.Unit.Name, worker.Category, worker.PoliticalStatus, worker.StaffCategory, worker.Position, worker.ProfessionalTitle,
             worker.ServiceStartDate, worker.SpouseId, spouseName, user.CanEditPersonnel(), deployments));
     }
 
@@ -117,6 +117,7 @@ public sealed class WorkerService(
             UnitId = d.UnitId,
             Category = d.Category,
             PoliticalStatus = d.PoliticalStatus,
+            StaffCategory = d.StaffCategory,
             Position = d.Position,
             ProfessionalTitle = d.ProfessionalTitle,
             ServiceStartDate = d.ServiceStartDate,
@@ -180,6 +181,7 @@ public sealed class WorkerService(
         worker.UnitId = form.UnitId.Value;
         worker.Category = form.Category!.Value;
         worker.PoliticalStatus = form.PoliticalStatus!.Value;
+        worker.StaffCategory = form.StaffCategory;
         worker.Position = Blank(form.Position);
         worker.ProfessionalTitle = Blank(form.ProfessionalTitle);
         worker.ServiceStartDate = form.ServiceStartDate;

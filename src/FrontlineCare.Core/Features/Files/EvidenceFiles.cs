@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Resources;
+
+namespace FrontlineCare.Core.Features.Files;
+
+/// <summary>An upload as a service receives it: the name the user's file had and its bytes.</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>
+/// Which evidence files are accepted: PDF, PNG and JPEG only, recognised by their first bytes (a renamed .exe is
+/// refused whatever its name says), at most <see cref="MaxBytes"/> each and <see cref="MaxPerRecord"/> per record.
+/// </summary>
+public static class EvidenceFiles
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxPerRecord = 10;
+    public const int NameMaxLength = 120;
+
+    private static readonly (string Type, string[] Extensions, byte[] Magic)[] Allowed =
+    [
+        ("application/pdf", [".pdf"], "%PDF-"u8.ToArray()),
+        ("image/png", [".png"], [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        ("image/jpeg", [".jpg", ".jpeg"], [0xFF, 0xD8, 0xFF]),
+    ];
+
+    /// <summary>The file as it is stored, or the reason it is refused (field: "Files").</summary>
+    public static Result<StoredFile> Accept(UploadedFile upload, DateTimeOffset at, string? by)
+    {
+        var name = CleanName(upload.FileName);
+        if (upload.Content.LongLength == 0) return Refused(string.Format(Messages.FileEmpty, name));
+        if (upload.Content.LongLength > MaxBytes) return Refused(string.Format(Messages.FileTooLarge, name, MaxBytes / 1024 / 1024));
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var match = Allowed.FirstOrDefault(a => upload.Content.AsSpan().StartsWith(a.Magic));
+        if (match.Type is null || !match.Extensions.Contains(extension)) return Refused(string.Format(Messages.FileTypeRefused, name));
+        return Result<StoredFile>.Ok(new StoredFile
+        {
+            Id = Guid.CreateVersion7(), FileName = name, ContentType = match.Type, Size = upload.Content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)), Content = upload.Content, UploadedAt = at, UploadedBy = by,
+        });
+    }
+
+    /// <summary>The base name without folders or control characters, cut to a length a column and a header can hold.</summary>
+    public static string CleanName(string fileName)
+    {
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
+        if (name.Length == 0) name = "file";
+        if (name.Length <= NameMaxLength) return name;
+        var extension = Path.GetExtension(name);
+        return name[..(NameMaxLength - extension.Length)] + extension;
+    }
+
+    private static Result<StoredFile> Refused(string message) => Result<StoredFile>.From(Result.Invalid("Files", message));
+}
