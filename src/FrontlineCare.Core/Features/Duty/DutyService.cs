@@ -27,8 +27,6 @@ public sealed class DutyService(
     ILogger<DutyService> logger)
 {
     public const decimal MaxHoursPerDay = 24;
-    /// <summary>How far back the grid looks for overload runs that reach into the shown week.</summary>
-    private const int LookBackDays = 60;
 
     public static DateOnly WeekStartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
@@ -56,7 +54,7 @@ public sealed class DutyService(
             .Select(l => new { l.DeploymentId, l.Day, l.Hours })
             .ToListAsync(ct);
 
-        var overload = await OverloadAsync(db, deployments, key.WeekStart.AddDays(-LookBackDays), weekEnd, ct);
+        var overload = await OverloadAsync(db, deployments, key.WeekStart, weekEnd, ct);
         var rows = new List<DutyRow>(deployments.Count);
         foreach (var d in deployments.OrderBy(d => d.Worker!.FullName, StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false)))
         {
@@ -173,7 +171,7 @@ public sealed class DutyService(
                     CellField(cells.First(c => c.Deployment.WorkerId == s.WorkerId && c.Day == s.Day).Deployment.Id, s.Day), Messages.DutyLeaveSpent)).ToList());
 
             var today = clock.Today();
-            var overload = await OverloadAsync(db, deployments.Values.ToList(), today.AddDays(-LookBackDays), today, ct);
+            var overload = await OverloadAsync(db, deployments.Values.ToList(), today, today, ct);
             await ForcedRestService.OpenOrExtendAsync(db, overload, clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -223,27 +221,28 @@ public sealed class DutyService(
 
         var to = clock.Today();
         var from = to.AddDays(-(days - 1));
+        var limits = (await policies.ForUnitAsync(db, worker.Unit, ct)).B2;
         var logs = await db.DutyLogs.AsNoTracking()
-            .Where(l => l.WorkerId == workerId && l.Day >= from.AddDays(-LookBackDays) && l.Day <= to)
+            .Where(l => l.WorkerId == workerId && l.Day >= from.AddDays(-B2Overload.LookBackDays(limits)) && l.Day <= to)
             .Select(l => new DutyDay(l.Day, l.Hours, l.HighRisk))
             .ToListAsync(ct);
-        var limits = (await policies.ForUnitAsync(db, worker.Unit, ct)).B2;
         var overload = B2Overload.Find(logs, limits).Where(f => f.To >= from).ToList();
         var byDay = logs.Where(l => l.Day >= from).GroupBy(l => l.Day).ToDictionary(g => g.Key, g => g.Sum(l => l.Hours));
         return Result<DutyHistory>.Ok(new DutyHistory(from, to, byDay, overload));
     }
 
-    /// <summary>B2 findings per worker of the deployments, from their duty at all posts in [from, to], with each
-    /// worker's own profile thresholds.</summary>
+    /// <summary>B2 findings per worker of the deployments that reach [shownFrom, to], from their duty at all posts,
+    /// with each worker's own profile thresholds: the duty is read as far back as the longest of them can reach.</summary>
     private async Task<Dictionary<Guid, IReadOnlyList<OverloadFinding>>> OverloadAsync(
-        AppDbContext db, IReadOnlyCollection<Deployment> deployments, DateOnly from, DateOnly to, CancellationToken ct)
+        AppDbContext db, IReadOnlyCollection<Deployment> deployments, DateOnly shownFrom, DateOnly to, CancellationToken ct)
     {
         var workerIds = deployments.Select(d => d.WorkerId).Distinct().ToList();
+        var rules = await policies.ForWorkersAsync(db, deployments.Select(d => d.Worker!), ct);
+        var from = shownFrom.AddDays(-rules.Values.Select(r => B2Overload.LookBackDays(r.B2)).DefaultIfEmpty(0).Max());
         var days = await db.DutyLogs.AsNoTracking()
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= from && l.Day <= to)
             .Select(l => new { l.WorkerId, Day = new DutyDay(l.Day, l.Hours, l.HighRisk) })
             .ToListAsync(ct);
-        var rules = await policies.ForWorkersAsync(db, deployments.Select(d => d.Worker!), ct);
         var byWorker = days.ToLookup(d => d.WorkerId, d => d.Day);
         return rules.ToDictionary(r => r.Key, r => B2Overload.Find(byWorker[r.Key], r.Value.B2));
     }
