@@ -106,8 +106,6 @@ public static class AuditTrail
         private readonly List<string> actions = [];
         private readonly List<string> changes = [];
 
-        public int Count => keys.Count;
-
         public void Add(string key, Guid? workerId, AuditAction action, Dictionary<string, AuditChange> recorded)
         {
             keys.Add(key);
