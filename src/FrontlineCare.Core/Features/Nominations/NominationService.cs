@@ -274,9 +274,9 @@ public sealed class NominationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var unitPath = await db.NominationAttachments.AsNoTracking()
-            .Where(a => a.NominationId == nominationId && a.FileId == fileId)
-            .Select(a => (LTree?)db.Nominations.Where(n => n.Id == nominationId).Select(n => n.Unit!.Path).First())
+        var unitPath = await db.Nominations.AsNoTracking()
+            .Where(n => n.Id == nominationId && n.Attachments.Any(a => a.FileId == fileId))
+            .Select(n => (LTree?)n.Unit!.Path)
             .FirstOrDefaultAsync(ct);
         if (unitPath is null) return Result<StoredFile>.From(Result.NotFound());
         if (!jurisdiction.Contains(unitPath.Value)) return Result<StoredFile>.From(Result.Forbidden(Messages.NotInJurisdiction));

@@ -162,6 +162,9 @@ public sealed class NominationServiceTests(AppFixture fixture) : IClassFixture<A
         approved.Status.ShouldBe(NominationStatus.Approved);
         approved.Steps.Select(s => s.Action).ShouldBe([NominationAction.Submitted, NominationAction.Returned, NominationAction.Resubmitted, NominationAction.Approved]);
         (await Service.AttachmentAsync(id, resubmitted.Attachments[0].FileId)).Value!.Content.ShouldBe(pdf.Content);
+        (await Service.AttachmentAsync(id, Guid.NewGuid())).Status.ShouldBe(ResultStatus.NotFound);
+        await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
+        (await Service.AttachmentAsync(id, resubmitted.Attachments[0].FileId)).Status.ShouldBe(ResultStatus.Forbidden);
     }
 
     [Fact]
