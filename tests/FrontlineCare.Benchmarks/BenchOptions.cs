@@ -8,9 +8,10 @@ internal enum BenchScenario
     All,
     List,
     Duty,
+    Nominations,
 }
 
-/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|all</c>.</summary>
+/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|nominations|all</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Workers { get; init; } = 1_000_000;
@@ -28,6 +29,7 @@ internal sealed record BenchOptions
 
     public bool RunsList => Scenario is BenchScenario.All or BenchScenario.List;
     public bool RunsDuty => Scenario is BenchScenario.All or BenchScenario.Duty;
+    public bool RunsNominations => Scenario is BenchScenario.All or BenchScenario.Nominations;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -54,17 +56,18 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/FrontlineCare.Benchmarks -- " +
-        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|all]";
+        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|nominations|all]";
 
     private static BenchScenario ScenarioName(string[] args, ref int i)
     {
-        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs list, duty or all.\n{Usage}");
+        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs list, duty, nominations or all.\n{Usage}");
         return args[++i] switch
         {
             "list" => BenchScenario.List,
             "duty" => BenchScenario.Duty,
+            "nominations" => BenchScenario.Nominations,
             "all" => BenchScenario.All,
-            _ => throw new ArgumentException($"--scenario must be list, duty or all, not '{args[i]}'."),
+            _ => throw new ArgumentException($"--scenario must be list, duty, nominations or all, not '{args[i]}'."),
         };
     }
 

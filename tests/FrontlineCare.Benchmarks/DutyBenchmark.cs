@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static FrontlineCare.Benchmarks.BenchSteps;
 
 namespace FrontlineCare.Benchmarks;
 
@@ -403,26 +404,7 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
             save.P95 <= SaveP95LimitMs);
     }
 
-    private static void Goal(string goal, string target, string measured, bool pass) =>
-        Console.WriteLine($"| {goal} | {target} | {measured} | {(pass ? "PASS" : "FAIL")} |");
-
     // ---- helpers ---------------------------------------------------------------------------------------
-
-    private static async Task<T> Step<T>(string name, Func<Task<T>> action)
-    {
-        var sw = Stopwatch.StartNew();
-        var result = await action();
-        Console.WriteLine($"  {name,-62} {sw.Elapsed.TotalSeconds,8:F1} s");
-        return result;
-    }
-
-    /// <summary>A command without a timeout: the bulk steps take minutes.</summary>
-    private static NpgsqlCommand Command(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        return cmd;
-    }
 
     private async Task<long> ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
     {

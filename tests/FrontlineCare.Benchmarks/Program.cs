@@ -17,7 +17,8 @@ namespace FrontlineCare.Benchmarks;
 /// The portal's benchmarks, in one run: a throwaway PostgreSQL cluster, the real migrations, a seeded province
 /// (6,111 units, N workers, deployments) loaded with binary COPY, then the worker list (performance goal G4)
 /// measured through the portal's own <see cref="WorkerService"/> and against a raw-Npgsql peer, and/or 30 days of
-/// duty per worker with the B2 sweep and the duty grid (issue #3, <see cref="DutyBenchmark"/>).
+/// duty per worker with the B2 sweep and the duty grid (issue #3, <see cref="DutyBenchmark"/>), and/or
+/// 100,000 nominations in a 10,000-unit tree (issue #4, <see cref="NominationBenchmark"/>).
 /// See docs/performance.md.
 /// </summary>
 internal static class Program
@@ -156,6 +157,7 @@ internal static class Program
         await using var scope = provider.CreateAsyncScope();
         if (options.RunsList) await RunListAsync(scope.ServiceProvider, user, dataSource, seed, today, options, ct);
         if (options.RunsDuty) await new DutyBenchmark(scope.ServiceProvider, dataSource, today, options.Explain, ct).RunAsync();
+        if (options.RunsNominations) await new NominationBenchmark(scope.ServiceProvider, dataSource, seed, today, options, ct).RunAsync();
     }
 
     private static async Task RunListAsync(
