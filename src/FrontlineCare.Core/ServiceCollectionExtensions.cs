@@ -8,6 +8,7 @@ using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Home;
 using FrontlineCare.Core.Features.Leave;
@@ -48,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RestWelfareReportService>();
         services.AddScoped<NominationService>();
         services.AddScoped<QuotaService>();
+        services.AddScoped<VolunteerService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
         services.AddScoped<RotationService>();

@@ -10,6 +10,7 @@ using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NominationStep> NominationSteps => Set<NominationStep>();
     public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<VolunteerServiceRecord> VolunteerServiceRecords => Set<VolunteerServiceRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,6 +9,7 @@ using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -244,6 +245,23 @@ public static class DemoData
             nomination.Submit(1, submitted, committee.Id, committee.UserName, haimen.Id);
             if (returned) nomination.Return("请补充在隔离点的具体天数和工作量。", submitted.AddDays(1), null, "supervisor", byName["椒江区"].Id);
             db.Nominations.Add(nomination);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // F9: three volunteers of 东山社区 served at its checkpoint over the spring: 126, 63 and 42 hours.
+        var volunteers = await db.Workers.AsNoTracking().Where(w => w.UnitId == dongshan.Id && w.Category == WorkerCategory.Volunteer)
+            .OrderBy(w => w.Id).Take(3).ToListAsync(ct);
+        foreach (var (volunteer, days) in volunteers.Zip([21, 10, 7]))
+        {
+            for (var d = 0; d < days; d++)
+            {
+                var start = new DateTimeOffset(today.Year, 3, 1, 8, 0, 0, TimeSpan.FromHours(8)).AddDays(d * 2).ToUniversalTime();
+                db.VolunteerServiceRecords.Add(new VolunteerServiceRecord
+                {
+                    Id = Guid.CreateVersion7(), WorkerId = volunteer.Id, Kind = VolunteerServiceKind.Activity, Activity = "东山社区卡口测温登记",
+                    Start = start, End = start.AddHours(6), Hours = 6, VerifiedBy = "东山社区居委会", RecordedAt = clock.GetUtcNow(), RecordedBy = "committee",
+                });
+            }
         }
         await db.SaveChangesAsync(ct);
     }

@@ -29,7 +29,8 @@ public sealed record PolicyParameters(
     PolicyParameter<int> B5ReportCadenceDays,
     PolicyParameter<int> B5ReportDueDays,
     Measures.F6QuotaRules F6,
-    Measures.F7AwardRules F7)
+    Measures.F7AwardRules F7,
+    Measures.F9StarRules F9)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -43,6 +44,7 @@ public sealed record PolicyParameters(
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
         Text(F7.ReviewLevels),
+        Text(F9.Star1Hours), Text(F9.Star2Hours), Text(F9.Star3Hours), Text(F9.Star4Hours), Text(F9.Star5Hours),
     ];
 
     /// <summary>These parameters with one replaced by a recorded change (value already checked by <see cref="PolicyCatalog.Check"/>).</summary>
@@ -83,6 +85,11 @@ public sealed record PolicyParameters(
             "F7.capThirdClassPercent" => this with { F7 = F7 with { CapThirdClassPercent = Int(F7.CapThirdClassPercent) } },
             "F7.capSecondClassPercent" => this with { F7 = F7 with { CapSecondClassPercent = Int(F7.CapSecondClassPercent) } },
             "F7.reviewLevels" => this with { F7 = F7 with { ReviewLevels = Int(F7.ReviewLevels) } },
+            "F9.star1Hours" => this with { F9 = F9 with { Star1Hours = Int(F9.Star1Hours) } },
+            "F9.star2Hours" => this with { F9 = F9 with { Star2Hours = Int(F9.Star2Hours) } },
+            "F9.star3Hours" => this with { F9 = F9 with { Star3Hours = Int(F9.Star3Hours) } },
+            "F9.star4Hours" => this with { F9 = F9 with { Star4Hours = Int(F9.Star4Hours) } },
+            "F9.star5Hours" => this with { F9 = F9 with { Star5Hours = Int(F9.Star5Hours) } },
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a policy parameter"),
         };
     }
@@ -141,7 +148,16 @@ public static class PolicyCatalog
         new("B5.reportDueDays", 2, Epidemic,
             "portal default: a report is due this many days after its period ends, then listed as overdue (issue #3)"),
         F6For(profile),
-        F7For(profile));
+        F7For(profile),
+        new Measures.F9StarRules(
+            new("F9.star1Hours", 100, Epidemic, StarSource),
+            new("F9.star2Hours", 300, Epidemic, StarSource),
+            new("F9.star3Hours", 600, Epidemic, StarSource),
+            new("F9.star4Hours", 1000, Epidemic, StarSource),
+            new("F9.star5Hours", 1500, Epidemic, StarSource)));
+
+    private const string StarSource =
+        "民政部 志愿服务记录办法 (2012) star levels 100/300/600/1,000/1,500 h, also used in Guangdong (policy-rules-research §8.2, Medium); GZ7 (seeds/002): 依托志愿时等管理系统为志愿者记录服务时数并在疫情过后结合上岗时数…进行表彰激励";
 
     private static readonly Measures.AwardKind[] CivilServantLadder =
     [
@@ -223,6 +239,11 @@ public static class PolicyCatalog
         new("F7.capThirdClassPercent", false, 0, 100),
         new("F7.capSecondClassPercent", false, 0, 100),
         new("F7.reviewLevels", false, 1, 4),
+        new("F9.star1Hours", false, 1, 10000),
+        new("F9.star2Hours", false, 1, 10000),
+        new("F9.star3Hours", false, 1, 10000),
+        new("F9.star4Hours", false, 1, 10000),
+        new("F9.star5Hours", false, 1, 10000),
     }.ToDictionary(r => r.Key);
 
     /// <summary>The value normalised ("true"/"false", or digits), or null when the parameter cannot take it.</summary>

@@ -7,6 +7,7 @@ using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
 using FrontlineCare.Core.Policy.Measures;
@@ -21,6 +22,7 @@ public static class Labels
     public static string Of(PoliticalStatus value) => Text("Political" + value);
     public static string Of(StaffCategory value) => Text("Staff" + value);
     public static string Of(QuotaRounding value) => Text("Rounding" + value);
+    public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
 
     /// <summary>An option of a choice or set policy parameter (an award kind or a rounding mode), by its code name.</summary>
     public static string Option(string? code) =>
@@ -82,6 +84,10 @@ public static class Labels
     /// <summary>Instants in Beijing time.</summary>
     public static string Time(DateTimeOffset? at) => at is null ? "" :
         TimeZoneInfo.ConvertTime(at.Value, Core.Common.Clock.ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The time of day of an instant in Beijing time (the end of a span whose start shows the date).</summary>
+    public static string Clock(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Core.Common.Clock.ChinaTime).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static string Text(string key) => UiText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

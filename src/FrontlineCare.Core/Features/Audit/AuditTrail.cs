@@ -11,6 +11,7 @@ using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -48,6 +49,7 @@ public static class AuditTrail
         [typeof(NominationStep)] = nameof(NominationStep),
         [typeof(NominationAttachment)] = nameof(NominationAttachment),
         [typeof(StoredFile)] = "File",
+        [typeof(VolunteerServiceRecord)] = "VolunteerService",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
