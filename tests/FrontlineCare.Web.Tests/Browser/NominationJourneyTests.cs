@@ -82,6 +82,16 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
             await Assertions.Expect(row.Locator("td").Nth(5)).ToContainTextAsync("0"); // left
             await Support.Browser.ScreenshotAsync(supervisor, "supervisor-quotas");
         });
+
+        await Support.Browser.RecordFailureAsync(committee, "nomination-publicize", async () =>
+        {
+            await committee.GotoAsync(url);
+            await Field(committee, "nomination-story-text", "textarea").FillAsync("社区卡口的“守门人”，40 天不下火线。");
+            await committee.ClickAsync("[data-testid=nomination-publicize]");
+            await Assertions.Expect(committee.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
+            await committee.GotoAsync("/gallery");
+            await Assertions.Expect(committee.Locator("[data-testid=gallery]")).ToContainTextAsync("40 天不下火线");
+        });
     }
 
     private static ILocator Field(IPage page, string testId, string element = "input") =>

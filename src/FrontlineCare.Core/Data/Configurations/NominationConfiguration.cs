@@ -15,6 +15,10 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         b.Property(n => n.CollectiveName).HasMaxLength(NominationService.CollectiveNameMaxLength);
         b.Property(n => n.Deeds).HasMaxLength(Nomination.DeedsMaxLength);
         b.Property(n => n.SubmittedBy).HasMaxLength(256);
+        b.Property(n => n.Story).HasMaxLength(Nomination.StoryMaxLength);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(n => n.PhotoFileId).OnDelete(DeleteBehavior.Restrict);
+        // The gallery of advanced models: published stories, newest first.
+        b.HasIndex(n => n.PublishedAt).HasFilter("published_at IS NOT NULL");
         b.ComplexProperty(n => n.Facts, f =>
         {
             f.Property(x => x.DutyHours).HasPrecision(10, 2);

@@ -809,6 +809,14 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("nominee_kind");
 
+                    b.Property<Guid?>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
                     b.Property<int>("RequiredLevels")
                         .HasColumnType("integer")
                         .HasColumnName("required_levels");
@@ -818,6 +826,11 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("status");
+
+                    b.Property<string>("Story")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("story");
 
                     b.Property<int>("Submissions")
                         .HasColumnType("integer")
@@ -898,6 +911,13 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.HasIndex("NominatingUnitId")
                         .HasDatabaseName("ix_nominations_nominating_unit_id");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_nominations_photo_file_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_nominations_published_at")
+                        .HasFilter("published_at IS NOT NULL");
 
                     b.HasIndex("SubmittedAt", "Id")
                         .HasDatabaseName("ix_nominations_in_review")
@@ -1743,6 +1763,12 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_nominations_units_nominating_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_nominations_stored_files_photo_file_id");
 
                     b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
                         .WithMany()

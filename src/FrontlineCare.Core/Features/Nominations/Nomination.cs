@@ -74,6 +74,7 @@ public sealed class Nomination
 {
     public const int DeedsMaxLength = 4000;
     public const int CommentMaxLength = 1000;
+    public const int StoryMaxLength = 2000;
 
     public Guid Id { get; set; }
     public int Year { get; set; }
@@ -100,6 +101,10 @@ public sealed class Nomination
     public DateTimeOffset SubmittedAt { get; set; }
     public int Submissions { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>F8: the story told of an approved commendation, and its photo (a PNG or JPEG <see cref="Files.StoredFile"/>).</summary>
+    public string? Story { get; set; }
+    public Guid? PhotoFileId { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
     public uint Version { get; set; }
     public List<NominationStep> Steps { get; set; } = [];
     public List<NominationAttachment> Attachments { get; set; } = [];
@@ -161,6 +166,14 @@ public sealed class Nomination
         if (Status is not (NominationStatus.InReview or NominationStatus.Returned)) return false;
         Steps.Add(Step(NominationAction.Withdrawn, null, at, userId, userName, unitId));
         (Status, DecidedAt) = (NominationStatus.Withdrawn, at);
+        return true;
+    }
+
+    /// <summary>F8: only an approved nomination is publicised as an advanced model; a new photo replaces the old.</summary>
+    public bool Publicize(string story, Guid? photoFileId, DateTimeOffset at)
+    {
+        if (Status != NominationStatus.Approved || string.IsNullOrWhiteSpace(story)) return false;
+        (Story, PhotoFileId, PublishedAt) = (story.Trim(), photoFileId ?? PhotoFileId, at);
         return true;
     }
 

@@ -28,7 +28,10 @@ public sealed record NominationDetail(
     Guid Id, uint Version, int Year, AwardKind Kind, NomineeKind NomineeKind, Guid? WorkerId, string NomineeName, Guid UnitId, string UnitName,
     string? CollectiveName, string Deeds, NomineeFacts Facts, NominationStatus Status, int Level, int RequiredLevels,
     string? SubmittedBy, DateTimeOffset SubmittedAt, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<AttachmentView> Attachments,
-    QuotaUse? Quota, bool CanReview, bool CanResubmit, bool CanWithdraw);
+    QuotaUse? Quota, bool CanReview, bool CanResubmit, bool CanWithdraw, string? Story, bool HasPhoto, bool CanPublicize);
+
+/// <summary>F8: one advanced model in the gallery.</summary>
+public sealed record GalleryItem(Guid Id, string NomineeName, string UnitName, AwardKind Kind, int Year, string Story, bool HasPhoto, DateTimeOffset PublishedAt);
 
 public sealed record NominationListItem(
     Guid Id, uint Version, int Year, AwardKind Kind, NomineeKind NomineeKind, string NomineeName, string UnitName, NominationStatus Status,

@@ -127,7 +127,8 @@ public sealed class NominationService(
             n.Id, n.Version, n.Year, n.Kind, n.NomineeKind, n.WorkerId, NomineeName(n), n.UnitId, n.Unit.Name, n.CollectiveName, n.Deeds, n.Facts,
             n.Status, n.Level, n.RequiredLevels, n.SubmittedBy, n.SubmittedAt, steps, attachments, quota, mayReview,
             isNominator && n.Status == NominationStatus.Returned,
-            isNominator && n.Status is NominationStatus.InReview or NominationStatus.Returned));
+            isNominator && n.Status is NominationStatus.InReview or NominationStatus.Returned,
+            n.Story, n.PhotoFileId is not null, n.Status == NominationStatus.Approved && MayPublicize(n)));
     }
 
     /// <summary>
@@ -268,6 +269,64 @@ public sealed class NominationService(
         if (!n.Withdraw(clock.GetUtcNow(), user.UserId, user.UserName, user.HomeUnitId)) return Result.Conflict(Messages.NominationAlreadyDecided);
         return await db.SaveOrConflictAsync(ct);
     }
+
+    /// <summary>F8: the nominating unit or the organisation department tells the story of an approved commendation, with a photo.</summary>
+    public async Task<Result> PublicizeAsync(Guid id, uint version, string? story, UploadedFile? photo, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        story = story?.Trim();
+        if (string.IsNullOrEmpty(story)) errors.Add(new FieldError(nameof(NominationDetail.Story), Messages.NominationStoryRequired));
+        else if (story.Length > Nomination.StoryMaxLength) errors.Add(new FieldError(nameof(NominationDetail.Story), string.Format(Messages.TooLong, Nomination.StoryMaxLength)));
+        StoredFile? image = null;
+        if (photo is not null)
+        {
+            var accepted = EvidenceFiles.Accept(photo, clock.GetUtcNow(), user.UserName);
+            if (!accepted.IsOk) errors.AddRange(accepted.Errors.Select(e => e with { Field = "Photo" }));
+            else if (!accepted.Value!.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                errors.Add(new FieldError("Photo", string.Format(Messages.NominationPhotoNotImage, accepted.Value.FileName)));
+            else image = accepted.Value;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var n = await db.Nominations.Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null) return Result.NotFound();
+        if (!jurisdiction.Contains(n.Unit!.Path) || !MayPublicize(n)) return Result.Forbidden(Messages.NominationPublicizeWho);
+        if (errors.Count > 0) return Result.Invalid(errors);
+        db.Entry(n).Property(x => x.Version).OriginalValue = version;
+        if (image is not null) db.StoredFiles.Add(image);
+        if (!n.Publicize(story!, image?.Id, clock.GetUtcNow())) return Result.Conflict(Messages.NominationNotApproved);
+        return await db.SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>F8: the advanced models of the jurisdiction (approved, with a story), newest first.</summary>
+    public async Task<IReadOnlyList<GalleryItem>> GalleryAsync(int take = 60, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var scope = jurisdiction.Units(db).Select(u => u.Id);
+        return await db.Nominations.AsNoTracking()
+            .Where(n => n.PublishedAt != null && n.Status == NominationStatus.Approved && scope.Contains(n.UnitId))
+            .OrderByDescending(n => n.PublishedAt)
+            .Take(take)
+            .Select(n => new GalleryItem(n.Id,
+                n.Worker != null ? n.Worker.FullName : n.CollectiveName != null ? n.Unit!.Name + " " + n.CollectiveName : n.Unit!.Name,
+                n.Unit!.Name, n.Kind, n.Year, n.Story!, n.PhotoFileId != null, n.PublishedAt!.Value))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>F8: the photo of a publicised nomination of the caller's jurisdiction.</summary>
+    public async Task<Result<StoredFile>> PhotoAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var n = await db.Nominations.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Unit!.Path, x.PhotoFileId }).FirstOrDefaultAsync(ct);
+        if (n?.PhotoFileId is not { } fileId) return Result<StoredFile>.From(Result.NotFound());
+        if (!jurisdiction.Contains(n.Path)) return Result<StoredFile>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        return Result<StoredFile>.Ok(await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, ct));
+    }
+
+    private bool MayPublicize(Nomination n) =>
+        user.IsInRole(Roles.OrgDepartment) || (user.IsInRole(Roles.UnitCommittee) && user.HomeUnitId == n.NominatingUnitId);
 
     /// <summary>An evidence file, for download, if the nomination is in the caller's jurisdiction.</summary>
     public async Task<Result<StoredFile>> AttachmentAsync(Guid nominationId, Guid fileId, CancellationToken ct = default)

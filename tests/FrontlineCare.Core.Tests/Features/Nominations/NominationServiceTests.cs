@@ -264,4 +264,34 @@ public sealed class NominationServiceTests(AppFixture fixture) : IClassFixture<A
         row.Excellent.Remaining.ShouldBe(1);
         row.Caps.ShouldBeEmpty(); // ZJ sets no caps
     }
+
+    [Fact]
+    public async Task An_approved_commendation_carries_a_story_and_photo_into_the_jurisdictions_gallery()
+    {
+        var (_, workers) = await CommunityAsync(1);
+        var id = await NominateAsync(workers[0], AwardKind.Commendation);
+        var png = new UploadedFile("照片.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+
+        // Not before it is approved.
+        (await Service.PublicizeAsync(id, (await DetailAsync(id)).Version, "坚守卡口 40 天的社区书记", png)).ShouldBe(Result.Conflict(Messages.NominationNotApproved));
+        await fixture.UseAsync(Roles.Supervisor, "椒江区");
+        (await Service.DecideAsync(new NominationDecision(id, (await DetailAsync(id)).Version, DecisionKind.Approve, null))).IsOk.ShouldBeTrue();
+        // A supervisor does not publicise; a PDF is not a photo; a story is required.
+        (await Service.PublicizeAsync(id, (await DetailAsync(id)).Version, "故事", null)).Status.ShouldBe(ResultStatus.Forbidden);
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+        var version = (await DetailAsync(id)).Version;
+        var bad = await Service.PublicizeAsync(id, version, " ", new UploadedFile("事迹.pdf", "%PDF-1.4"u8.ToArray()));
+        bad.Errors.Select(e => e.Field).ShouldBe(["Story", "Photo"], ignoreOrder: true);
+
+        (await Service.PublicizeAsync(id, version, "坚守卡口 40 天的社区书记", png)).IsOk.ShouldBeTrue();
+
+        var detail = await DetailAsync(id);
+        (detail.Story, detail.HasPhoto).ShouldBe(("坚守卡口 40 天的社区书记", true));
+        (await Service.PhotoAsync(id)).Value!.ContentType.ShouldBe("image/png");
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        (await Service.GalleryAsync()).ShouldContain(g => g.Id == id && g.HasPhoto && g.Story == "坚守卡口 40 天的社区书记");
+        await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
+        (await Service.GalleryAsync()).ShouldNotContain(g => g.Id == id);
+        (await Service.PhotoAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
+    }
 }
