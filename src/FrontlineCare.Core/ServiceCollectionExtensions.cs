@@ -8,6 +8,7 @@ using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
+using FrontlineCare.Core.Features.Talent;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Home;
@@ -50,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<NominationService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<VolunteerService>();
+        services.AddScoped<TalentService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
         services.AddScoped<RotationService>();

@@ -9,6 +9,7 @@ using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
+using FrontlineCare.Core.Features.Talent;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
@@ -39,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NominationAttachment> NominationAttachments => Set<NominationAttachment>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<VolunteerServiceRecord> VolunteerServiceRecords => Set<VolunteerServiceRecord>();
+    public DbSet<TalentListEntry> TalentListEntries => Set<TalentListEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

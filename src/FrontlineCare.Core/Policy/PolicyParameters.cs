@@ -30,7 +30,8 @@ public sealed record PolicyParameters(
     PolicyParameter<int> B5ReportDueDays,
     Measures.F6QuotaRules F6,
     Measures.F7AwardRules F7,
-    Measures.F9StarRules F9)
+    Measures.F9StarRules F9,
+    PolicyParameter<int> F2YouthMaxAge)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -44,6 +45,7 @@ public sealed record PolicyParameters(
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
         Text(F7.ReviewLevels),
+        Text(F2YouthMaxAge),
         Text(F9.Star1Hours), Text(F9.Star2Hours), Text(F9.Star3Hours), Text(F9.Star4Hours), Text(F9.Star5Hours),
     ];
 
@@ -85,6 +87,7 @@ public sealed record PolicyParameters(
             "F7.capThirdClassPercent" => this with { F7 = F7 with { CapThirdClassPercent = Int(F7.CapThirdClassPercent) } },
             "F7.capSecondClassPercent" => this with { F7 = F7 with { CapSecondClassPercent = Int(F7.CapSecondClassPercent) } },
             "F7.reviewLevels" => this with { F7 = F7 with { ReviewLevels = Int(F7.ReviewLevels) } },
+            "F2.youthMaxAge" => this with { F2YouthMaxAge = Int(F2YouthMaxAge) },
             "F9.star1Hours" => this with { F9 = F9 with { Star1Hours = Int(F9.Star1Hours) } },
             "F9.star2Hours" => this with { F9 = F9 with { Star2Hours = Int(F9.Star2Hours) } },
             "F9.star3Hours" => this with { F9 = F9 with { Star3Hours = Int(F9.Star3Hours) } },
@@ -154,7 +157,9 @@ public static class PolicyCatalog
             new("F9.star2Hours", 300, Epidemic, StarSource),
             new("F9.star3Hours", 600, Epidemic, StarSource),
             new("F9.star4Hours", 1000, Epidemic, StarSource),
-            new("F9.star5Hours", 1500, Epidemic, StarSource)));
+            new("F9.star5Hours", 1500, Epidemic, StarSource)),
+        new("F2.youthMaxAge", 35, Epidemic,
+            "ZJ2 (seeds/000): 经受考验的村(社区)干部和青年人才，优先纳入村(社区)组织换届推荐人选; 青年 up to 35 per 中长期青年发展规划（2016—2025年）"));
 
     private const string StarSource =
         "民政部 志愿服务记录办法 (2012) star levels 100/300/600/1,000/1,500 h, also used in Guangdong (policy-rules-research §8.2, Medium); GZ7 (seeds/002): 依托志愿时等管理系统为志愿者记录服务时数并在疫情过后结合上岗时数…进行表彰激励";
@@ -239,6 +244,7 @@ public static class PolicyCatalog
         new("F7.capThirdClassPercent", false, 0, 100),
         new("F7.capSecondClassPercent", false, 0, 100),
         new("F7.reviewLevels", false, 1, 4),
+        new("F2.youthMaxAge", false, 18, 45),
         new("F9.star1Hours", false, 1, 10000),
         new("F9.star2Hours", false, 1, 10000),
         new("F9.star3Hours", false, 1, 10000),

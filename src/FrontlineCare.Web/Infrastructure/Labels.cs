@@ -23,6 +23,9 @@ public static class Labels
     public static string Of(StaffCategory value) => Text("Staff" + value);
     public static string Of(QuotaRounding value) => Text("Rounding" + value);
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
+    public static string Of(TalentList value) => Text("TalentList" + value);
+    /// <summary>Who may be put on a talent list, as the seeds word it (F2F4TalentLists).</summary>
+    public static string Rule(TalentList value) => Text("TalentRule" + value);
 
     /// <summary>An option of a choice or set policy parameter (an award kind or a rounding mode), by its code name.</summary>
     public static string Option(string? code) =>

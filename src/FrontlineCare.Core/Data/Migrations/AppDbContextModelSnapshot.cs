@@ -1282,6 +1282,72 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("list");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("removed_by");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("removed_reason");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talent_list_entries");
+
+                    b.HasIndex("List", "AddedAt")
+                        .HasDatabaseName("ix_talent_list_entries_list_added_at");
+
+                    b.HasIndex("WorkerId", "List")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_list_entries_worker_id_list")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("talent_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1856,6 +1922,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_rotation_plans_units_unit_id");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_list_entries_workers_worker_id");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>

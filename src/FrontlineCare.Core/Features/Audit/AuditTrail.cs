@@ -10,6 +10,7 @@ using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
+using FrontlineCare.Core.Features.Talent;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
@@ -50,6 +51,7 @@ public static class AuditTrail
         [typeof(NominationAttachment)] = nameof(NominationAttachment),
         [typeof(StoredFile)] = "File",
         [typeof(VolunteerServiceRecord)] = "VolunteerService",
+        [typeof(TalentListEntry)] = "TalentList",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
