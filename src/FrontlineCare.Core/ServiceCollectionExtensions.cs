@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Membership;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Talent;
@@ -52,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<QuotaService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<TalentService>();
+        services.AddScoped<MembershipService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
         services.AddScoped<RotationService>();

@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Files;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Membership;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
@@ -41,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<VolunteerServiceRecord> VolunteerServiceRecords => Set<VolunteerServiceRecord>();
     public DbSet<TalentListEntry> TalentListEntries => Set<TalentListEntry>();
+    public DbSet<MembershipTrack> MembershipTracks => Set<MembershipTrack>();
+    public DbSet<FastTrackCase> FastTrackCases => Set<FastTrackCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,7 +31,8 @@ public sealed record PolicyParameters(
     Measures.F6QuotaRules F6,
     Measures.F7AwardRules F7,
     Measures.F9StarRules F9,
-    PolicyParameter<int> F2YouthMaxAge)
+    PolicyParameter<int> F2YouthMaxAge,
+    Measures.F1FastTrackRules F1)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -45,6 +46,7 @@ public sealed record PolicyParameters(
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
         Text(F7.ReviewLevels),
+        Text(F1.QuotaExempt), Text(F1.ActivistMinMonths), Text(F1.ProbationMonths), Text(F1.ApprovalMaxMonths),
         Text(F2YouthMaxAge),
         Text(F9.Star1Hours), Text(F9.Star2Hours), Text(F9.Star3Hours), Text(F9.Star4Hours), Text(F9.Star5Hours),
     ];
@@ -87,6 +89,10 @@ public sealed record PolicyParameters(
             "F7.capThirdClassPercent" => this with { F7 = F7 with { CapThirdClassPercent = Int(F7.CapThirdClassPercent) } },
             "F7.capSecondClassPercent" => this with { F7 = F7 with { CapSecondClassPercent = Int(F7.CapSecondClassPercent) } },
             "F7.reviewLevels" => this with { F7 = F7 with { ReviewLevels = Int(F7.ReviewLevels) } },
+            "F1.quotaExempt" => this with { F1 = F1 with { QuotaExempt = Bool(F1.QuotaExempt) } },
+            "F1.activistMinMonths" => this with { F1 = F1 with { ActivistMinMonths = Int(F1.ActivistMinMonths) } },
+            "F1.probationMonths" => this with { F1 = F1 with { ProbationMonths = Int(F1.ProbationMonths) } },
+            "F1.approvalMaxMonths" => this with { F1 = F1 with { ApprovalMaxMonths = Int(F1.ApprovalMaxMonths) } },
             "F2.youthMaxAge" => this with { F2YouthMaxAge = Int(F2YouthMaxAge) },
             "F9.star1Hours" => this with { F9 = F9 with { Star1Hours = Int(F9.Star1Hours) } },
             "F9.star2Hours" => this with { F9 = F9 with { Star2Hours = Int(F9.Star2Hours) } },
@@ -159,7 +165,19 @@ public static class PolicyCatalog
             new("F9.star4Hours", 1000, Epidemic, StarSource),
             new("F9.star5Hours", 1500, Epidemic, StarSource)),
         new("F2.youthMaxAge", 35, Epidemic,
-            "ZJ2 (seeds/000): 经受考验的村(社区)干部和青年人才，优先纳入村(社区)组织换届推荐人选; 青年 up to 35 per 中长期青年发展规划（2016—2025年）"));
+            "ZJ2 (seeds/000): 经受考验的村(社区)干部和青年人才，优先纳入村(社区)组织换届推荐人选; 青年 up to 35 per 中长期青年发展规划（2016—2025年）"),
+        new Measures.F1FastTrackRules(
+            profile switch
+            {
+                PolicyProfileCode.ZJ => new("F1.quotaExempt", true, Epidemic, "ZJ2 (seeds/000): 及时发展入党,不受发展党员指导性计划限制"),
+                PolicyProfileCode.GZ => new("F1.quotaExempt", true, Epidemic, "GZ8 (seeds/002): 可不受本单位发展党员指导性计划等限制及时发展入党"),
+                PolicyProfileCode.HN => new("F1.quotaExempt", true, Epidemic, "HN8 (seeds/003): 可火线发展入党，不受发展党员指导性计划限制"),
+                PolicyProfileCode.SX => new("F1.quotaExempt", false, Epidemic, "SX (seeds/001): 对已提交入党申请书的对象要优先纳入党员发展计划 — priority within the plan, not outside it"),
+                _ => new("F1.quotaExempt", false, Epidemic, "QN4 (seeds/004): 对特别优秀的可按程序“火线”入党 — no exemption from the plan stated"),
+            },
+            new("F1.activistMinMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则 (2014): 入党积极分子经过一年以上培养教育和考察"),
+            new("F1.probationMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则: 预备期一年，从支部大会通过之日算起 (not waived by the fast track)"),
+            new("F1.approvalMaxMonths", 3, new(2014, 6, 10), "中国共产党发展党员工作细则: 上级党委在三个月内审批 (policy-rules-research §5.1)")));
 
     private const string StarSource =
         "民政部 志愿服务记录办法 (2012) star levels 100/300/600/1,000/1,500 h, also used in Guangdong (policy-rules-research §8.2, Medium); GZ7 (seeds/002): 依托志愿时等管理系统为志愿者记录服务时数并在疫情过后结合上岗时数…进行表彰激励";
@@ -245,6 +263,10 @@ public static class PolicyCatalog
         new("F7.capSecondClassPercent", false, 0, 100),
         new("F7.reviewLevels", false, 1, 4),
         new("F2.youthMaxAge", false, 18, 45),
+        new("F1.quotaExempt", true, 0, 1),
+        new("F1.activistMinMonths", false, 0, 36),
+        new("F1.probationMonths", false, 6, 24),
+        new("F1.approvalMaxMonths", false, 1, 6),
         new("F9.star1Hours", false, 1, 10000),
         new("F9.star2Hours", false, 1, 10000),
         new("F9.star3Hours", false, 1, 10000),

@@ -3,6 +3,7 @@ using FrontlineCare.Core.Features.Audit;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Membership;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
@@ -24,6 +25,10 @@ public static class Labels
     public static string Of(QuotaRounding value) => Text("Rounding" + value);
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
     public static string Of(TalentList value) => Text("TalentList" + value);
+    public static string Of(FastTrackRoute value) => Text("FastTrackRoute" + value);
+    public static string Of(FastTrackStatus value) => Text("FastTrackStatus" + value);
+    /// <summary>A fast-track waiver with the rule that allows it.</summary>
+    public static string Of(FastTrackWaiver value, int activistMinMonths) => string.Format(Text("FastTrackWaiver" + value), activistMinMonths);
     /// <summary>Who may be put on a talent list, as the seeds word it (F2F4TalentLists).</summary>
     public static string Rule(TalentList value) => Text("TalentRule" + value);
 

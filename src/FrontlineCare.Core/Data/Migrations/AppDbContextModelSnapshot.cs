@@ -763,6 +763,152 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("leave_requests", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Membership.FastTrackCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BranchMeetingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("branch_meeting_on");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<Guid?>("DecidingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deciding_unit_id");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<string>("Deeds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("deeds");
+
+                    b.Property<int?>("EligibleMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("eligible_members");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<Guid>("OpeningUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opening_unit_id");
+
+                    b.Property<bool>("OutsideAnnualPlan")
+                        .HasColumnType("boolean")
+                        .HasColumnName("outside_annual_plan");
+
+                    b.Property<DateOnly?>("ProbationEnds")
+                        .HasColumnType("date")
+                        .HasColumnName("probation_ends");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("route");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes_for");
+
+                    b.Property<bool>("WaivesActivistMinimum")
+                        .HasColumnType("boolean")
+                        .HasColumnName("waives_activist_minimum");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fast_track_cases");
+
+                    b.HasIndex("OpeningUnitId")
+                        .HasDatabaseName("ix_fast_track_cases_opening_unit_id");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fast_track_cases_one_open")
+                        .HasFilter("status IN ('Open', 'BranchVoted')");
+
+                    b.HasIndex("WorkerId", "OpenedAt")
+                        .HasDatabaseName("ix_fast_track_cases_worker_id_opened_at");
+
+                    b.ToTable("fast_track_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fast_track_votes", "votes_for IS NULL OR (eligible_members > 0 AND votes_for BETWEEN 0 AND eligible_members)");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Membership.MembershipTrack", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly?>("ActivistSince")
+                        .HasColumnType("date")
+                        .HasColumnName("activist_since");
+
+                    b.Property<DateOnly?>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contacts");
+
+                    b.Property<decimal>("TrainingHours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)")
+                        .HasColumnName("training_hours");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("WorkerId")
+                        .HasName("pk_membership_tracks");
+
+                    b.ToTable("membership_tracks", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1819,6 +1965,35 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_leave_requests_workers_worker_id");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Membership.FastTrackCase", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OpeningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fast_track_cases_units_opening_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fast_track_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Membership.MembershipTrack", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", null)
+                        .WithOne()
+                        .HasForeignKey("FrontlineCare.Core.Features.Membership.MembershipTrack", "WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_tracks_workers_worker_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>

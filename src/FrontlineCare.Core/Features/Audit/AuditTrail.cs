@@ -6,6 +6,7 @@ using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.Files;
 using FrontlineCare.Core.Features.ForcedRest;
 using FrontlineCare.Core.Features.Leave;
+using FrontlineCare.Core.Features.Membership;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
@@ -52,6 +53,8 @@ public static class AuditTrail
         [typeof(StoredFile)] = "File",
         [typeof(VolunteerServiceRecord)] = "VolunteerService",
         [typeof(TalentListEntry)] = "TalentList",
+        [typeof(MembershipTrack)] = nameof(MembershipTrack),
+        [typeof(FastTrackCase)] = nameof(FastTrackCase),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
