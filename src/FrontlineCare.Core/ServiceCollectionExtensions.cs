@@ -10,6 +10,7 @@ using FrontlineCare.Core.Features.Membership;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Talent;
+using FrontlineCare.Core.Features.Titles;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Home;
@@ -54,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VolunteerService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<TitleService>();
         services.AddScoped<LeaveService>();
         services.AddScoped<HolidayCalendarService>();
         services.AddScoped<RotationService>();

@@ -11,6 +11,7 @@ using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Talent;
+using FrontlineCare.Core.Features.Titles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
@@ -44,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TalentListEntry> TalentListEntries => Set<TalentListEntry>();
     public DbSet<MembershipTrack> MembershipTracks => Set<MembershipTrack>();
     public DbSet<FastTrackCase> FastTrackCases => Set<FastTrackCase>();
+    public DbSet<TitleApplication> TitleApplications => Set<TitleApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,7 +32,8 @@ public sealed record PolicyParameters(
     Measures.F7AwardRules F7,
     Measures.F9StarRules F9,
     PolicyParameter<int> F2YouthMaxAge,
-    Measures.F1FastTrackRules F1)
+    Measures.F1FastTrackRules F1,
+    PolicyParameter<Measures.TitlePrivilege[]> F5Privileges)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -47,7 +48,7 @@ public sealed record PolicyParameters(
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
         Text(F7.ReviewLevels),
         Text(F1.QuotaExempt), Text(F1.ActivistMinMonths), Text(F1.ProbationMonths), Text(F1.ApprovalMaxMonths),
-        Text(F2YouthMaxAge),
+        Text(F2YouthMaxAge), Text(F5Privileges),
         Text(F9.Star1Hours), Text(F9.Star2Hours), Text(F9.Star3Hours), Text(F9.Star4Hours), Text(F9.Star5Hours),
     ];
 
@@ -93,6 +94,13 @@ public sealed record PolicyParameters(
             "F1.activistMinMonths" => this with { F1 = F1 with { ActivistMinMonths = Int(F1.ActivistMinMonths) } },
             "F1.probationMonths" => this with { F1 = F1 with { ProbationMonths = Int(F1.ProbationMonths) } },
             "F1.approvalMaxMonths" => this with { F1 = F1 with { ApprovalMaxMonths = Int(F1.ApprovalMaxMonths) } },
+            "F5.privileges" => this with
+            {
+                F5Privileges = F5Privileges with
+                {
+                    Value = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Measures.TitlePrivilege>).ToArray(), EffectiveFrom = from, Source = source,
+                },
+            },
             "F2.youthMaxAge" => this with { F2YouthMaxAge = Int(F2YouthMaxAge) },
             "F9.star1Hours" => this with { F9 = F9 with { Star1Hours = Int(F9.Star1Hours) } },
             "F9.star2Hours" => this with { F9 = F9 with { Star2Hours = Int(F9.Star2Hours) } },
@@ -107,6 +115,7 @@ public sealed record PolicyParameters(
     {
         bool b => b ? "true" : "false",
         Measures.AwardKind[] kinds => string.Join(',', kinds),
+        Measures.TitlePrivilege[] privileges => string.Join(',', privileges),
         _ => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!,
     }, p.EffectiveFrom, p.Source);
 }
@@ -177,7 +186,23 @@ public static class PolicyCatalog
             },
             new("F1.activistMinMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则 (2014): 入党积极分子经过一年以上培养教育和考察"),
             new("F1.probationMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则: 预备期一年，从支部大会通过之日算起 (not waived by the fast track)"),
-            new("F1.approvalMaxMonths", 3, new(2014, 6, 10), "中国共产党发展党员工作细则: 上级党委在三个月内审批 (policy-rules-research §5.1)")));
+            new("F1.approvalMaxMonths", 3, new(2014, 6, 10), "中国共产党发展党员工作细则: 上级党委在三个月内审批 (policy-rules-research §5.1)")),
+        F5For(profile));
+
+    /// <summary>The national list (国发明电〔2020〕5号, 人社厅发〔2020〕23号) everywhere; Zhejiang's 破格 and 免于答辩 in ZJ and SX.</summary>
+    private static PolicyParameter<Measures.TitlePrivilege[]> F5For(PolicyProfileCode profile)
+    {
+        Measures.TitlePrivilege[] national =
+        [
+            Measures.TitlePrivilege.PriorityReview, Measures.TitlePrivilege.EarlyApplication, Measures.TitlePrivilege.PaperExemption,
+            Measures.TitlePrivilege.PracticeAssessmentExemption, Measures.TitlePrivilege.ContinuingEducationCredit,
+            Measures.TitlePrivilege.GrassrootsEquivalent, Measures.TitlePrivilege.RatioExemption,
+        ];
+        return profile is PolicyProfileCode.ZJ or PolicyProfileCode.SX
+            ? new("F5.privileges", [.. national, Measures.TitlePrivilege.ExceptionalApplication, Measures.TitlePrivilege.DefenceExemption], Epidemic,
+                "国发明电〔2020〕5号, 人社厅发〔2020〕23号 (national); ZJ3 破格申报, 浙江/SX 免于答辩 (seeds/000, research §7.2)")
+            : new("F5.privileges", national, new(2020, 3, 4), "国发明电〔2020〕5号, 人社厅发〔2020〕23号 (research §7.1); QN5: 同等条件下优先申报、优先参评、优先聘任");
+    }
 
     private const string StarSource =
         "民政部 志愿服务记录办法 (2012) star levels 100/300/600/1,000/1,500 h, also used in Guangdong (policy-rules-research §8.2, Medium); GZ7 (seeds/002): 依托志愿时等管理系统为志愿者记录服务时数并在疫情过后结合上岗时数…进行表彰激励";
@@ -264,6 +289,7 @@ public static class PolicyCatalog
         new("F7.reviewLevels", false, 1, 4),
         new("F2.youthMaxAge", false, 18, 45),
         new("F1.quotaExempt", true, 0, 1),
+        new("F5.privileges", false, 0, 0, Enum.GetNames<Measures.TitlePrivilege>(), Multiple: true),
         new("F1.activistMinMonths", false, 0, 36),
         new("F1.probationMonths", false, 6, 24),
         new("F1.approvalMaxMonths", false, 1, 6),

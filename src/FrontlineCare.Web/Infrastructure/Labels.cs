@@ -26,6 +26,9 @@ public static class Labels
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
     public static string Of(TalentList value) => Text("TalentList" + value);
     public static string Of(FastTrackRoute value) => Text("FastTrackRoute" + value);
+    public static string Of(TitlePrivilege value) => Text("TitlePrivilege" + value);
+    public static string Of(TitleIneligibility value) => Text("TitleIneligible" + value);
+    public static string Of(Core.Features.Titles.TitleApplicationStatus value) => Text("TitleStatus" + value);
     public static string Of(FastTrackStatus value) => Text("FastTrackStatus" + value);
     /// <summary>A fast-track waiver with the rule that allows it.</summary>
     public static string Of(FastTrackWaiver value, int activistMinMonths) => string.Format(Text("FastTrackWaiver" + value), activistMinMonths);
@@ -34,7 +37,10 @@ public static class Labels
 
     /// <summary>An option of a choice or set policy parameter (an award kind or a rounding mode), by its code name.</summary>
     public static string Option(string? code) =>
-        Enum.TryParse<AwardKind>(code, out var kind) ? Of(kind) : Enum.TryParse<QuotaRounding>(code, out var rounding) ? Of(rounding) : code ?? "";
+        Enum.TryParse<AwardKind>(code, out var kind) ? Of(kind)
+        : Enum.TryParse<QuotaRounding>(code, out var rounding) ? Of(rounding)
+        : Enum.TryParse<TitlePrivilege>(code, out var privilege) ? Of(privilege)
+        : code ?? "";
     public static string Of(AwardKind value) => Text("Award" + value);
     public static string Of(NominationStatus value) => Text("Nomination" + value);
     public static string Of(NominationAction value) => Text("NominationStep" + value);

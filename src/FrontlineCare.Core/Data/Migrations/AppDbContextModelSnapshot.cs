@@ -1494,6 +1494,63 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("talent_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Titles.TitleApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Privileges")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("privileges");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("target_title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_title_applications");
+
+                    b.HasIndex("WorkerId", "Year")
+                        .HasDatabaseName("ix_title_applications_worker_id_year");
+
+                    b.ToTable("title_applications", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2107,6 +2164,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_talent_list_entries_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Titles.TitleApplication", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_title_applications_workers_worker_id");
 
                     b.Navigation("Worker");
                 });

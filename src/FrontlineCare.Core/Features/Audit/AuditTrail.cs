@@ -12,6 +12,7 @@ using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Rotation;
 using FrontlineCare.Core.Features.Talent;
+using FrontlineCare.Core.Features.Titles;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
@@ -55,6 +56,7 @@ public static class AuditTrail
         [typeof(TalentListEntry)] = "TalentList",
         [typeof(MembershipTrack)] = nameof(MembershipTrack),
         [typeof(FastTrackCase)] = nameof(FastTrackCase),
+        [typeof(TitleApplication)] = nameof(TitleApplication),
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
@@ -73,13 +75,14 @@ public static class AuditTrail
     public static bool Records(IReadOnlyPropertyBase property) =>
         !IgnoredProperties.Contains(property.Name) && !(property is IReadOnlyProperty p && p.IsShadowProperty());
 
-    /// <summary>A value as the trail writes it: dates ISO, numbers invariant.</summary>
+    /// <summary>A value as the trail writes it: dates ISO, numbers invariant, lists comma-separated.</summary>
     public static string? Format(object? value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items and not string => string.Join(',', items.Cast<object?>().Select(Format)),
         _ => value.ToString(),
     };
 
