@@ -43,7 +43,7 @@ public sealed record PolicyParameters(
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
         Text(B5ReportCadenceDays), Text(B5ReportDueDays),
-        Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne),
+        Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
         Text(F7.ReviewLevels),
@@ -81,6 +81,7 @@ public sealed record PolicyParameters(
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
             "F6.quotaMinimumOne" => this with { F6 = F6 with { MinimumOne = Bool(F6.MinimumOne) } },
+            "F6.meritImpliesExcellent" => this with { F6 = F6 with { MeritImpliesExcellent = Bool(F6.MeritImpliesExcellent) } },
             "F7.ladderCivilServant" => this with { F7 = F7 with { LadderCivilServant = Kinds(F7.LadderCivilServant) } },
             "F7.ladderPublicInstitution" => this with { F7 = F7 with { LadderPublicInstitution = Kinds(F7.LadderPublicInstitution) } },
             "F7.ladderOther" => this with { F7 = F7 with { LadderOther = Kinds(F7.LadderOther) } },
@@ -234,7 +235,9 @@ public static class PolicyCatalog
             new("F6.quotaRounding", Measures.QuotaRounding.Floor, Epidemic,
                 "not stated in the documents; floor is the common local reading (policy-rules-research §2.6, Low — confirm locally)"),
             new("F6.quotaMinimumOne", true, Epidemic,
-                "local reading: a unit with at least one frontline participant gets at least one place (policy-rules-research §2.6, Low — confirm locally)"));
+                "local reading: a unit with at least one frontline participant gets at least one place (policy-rules-research §2.6, Low — confirm locally)"),
+            new("F6.meritImpliesExcellent", false, Epidemic,
+                "off by default; Wuhan 2020: 记三等功（记功）以上的，当年年度考核时可以直接确定为优秀等次 (policy-rules-research §2.5)"));
     }
 
     private static Measures.F7AwardRules F7For(PolicyProfileCode profile) => new(
@@ -278,6 +281,7 @@ public static class PolicyCatalog
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),
         new("F6.quotaMinimumOne", true, 0, 1),
+        new("F6.meritImpliesExcellent", true, 0, 1),
         new("F7.ladderCivilServant", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
         new("F7.ladderPublicInstitution", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),
         new("F7.ladderOther", false, 0, 0, Enum.GetNames<Measures.AwardKind>(), Multiple: true),

@@ -200,6 +200,7 @@ public sealed class NominationService(
                     var rules = await policies.ForUnitAsync(db, n.Unit, ct);
                     var full = await quotas.HoldPlaceAsync(db, n, rules, countApprovedOnly: true, ct);
                     if (full is not null) return Result.Conflict(full);
+                    if (F6F7Recognition.ImpliesExcellent(n.Kind, rules.F6)) await LinkExcellentAsync(db, n, now, ct);
                 }
                 n.Approve(comment, now, user.UserId, user.UserName, user.HomeUnitId);
                 break;
@@ -343,6 +344,24 @@ public sealed class NominationService(
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// F6 link: the person of an approved merit becomes excellent that year, as an approved excellent nomination that
+    /// says why (unless they already have a live one). It is a direct determination, so it is not refused for quota.
+    /// </summary>
+    private async Task LinkExcellentAsync(AppDbContext db, Nomination merit, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.Nominations.AnyAsync(x => x.WorkerId == merit.WorkerId && x.Year == merit.Year && x.Kind == AwardKind.AnnualEvaluationExcellent
+                                               && Nomination.HoldsPlace.Contains(x.Status), ct)) return;
+        var excellent = new Nomination
+        {
+            Id = Guid.CreateVersion7(), Year = merit.Year, Kind = AwardKind.AnnualEvaluationExcellent, NomineeKind = NomineeKind.Individual,
+            WorkerId = merit.WorkerId, UnitId = merit.UnitId, Deeds = merit.Deeds, Facts = merit.Facts, NominatingUnitId = merit.NominatingUnitId,
+        };
+        excellent.Submit(1, now, merit.SubmittedById, merit.SubmittedBy, merit.NominatingUnitId);
+        excellent.Approve(string.Format(Messages.NominationLinkedExcellent, merit.Id), now, user.UserId, user.UserName, user.HomeUnitId);
+        db.Nominations.Add(excellent);
+    }
 
     private sealed record Nominee(Workers.FrontlineWorker? Worker, Unit Unit, string Name);
 

@@ -44,7 +44,8 @@ public sealed record F6QuotaRules(
     PolicyParameter<bool> Limited,
     PolicyParameter<int> FrontlinePercent,
     PolicyParameter<QuotaRounding> Rounding,
-    PolicyParameter<bool> MinimumOne);
+    PolicyParameter<bool> MinimumOne,
+    PolicyParameter<bool> MeritImpliesExcellent);
 
 /// <summary>F7: award ladders by staff category, ratio caps per grade and the levels of review of a profile.</summary>
 public sealed record F7AwardRules(
@@ -95,6 +96,14 @@ public static class F6F7Recognition
     /// <summary>The quota or cap a nomination of this kind counts against, if any; null when the kind is unlimited.</summary>
     public static int? LimitFor(AwardKind kind, int participants, F7AwardRules awards, F6QuotaRules quota) =>
         kind == AwardKind.AnnualEvaluationExcellent ? ExcellentQuota(participants, quota) : AwardCap(kind, participants, awards, quota);
+
+    /// <summary>
+    /// The optional link of a profile: an approved 记三等功 (记功) or higher makes the person excellent that year
+    /// directly (Wuhan 2020: 记三等功（记功）以上的，当年年度考核时可以直接确定为优秀等次).
+    /// </summary>
+    public static bool ImpliesExcellent(AwardKind kind, F6QuotaRules rules) =>
+        rules.MeritImpliesExcellent.Value && kind is AwardKind.ThirdClassMerit or AwardKind.MeritCitation or AwardKind.SecondClassMerit
+            or AwardKind.MajorMeritCitation or AwardKind.FirstClassMerit or AwardKind.HonoraryTitle;
 
     /// <summary>One kind of each group an F7 cap can apply to (see <see cref="SharesLimit"/>).</summary>
     public static readonly AwardKind[] CappedKinds =
