@@ -123,6 +123,10 @@ public sealed class NominationServiceTests(AppFixture fixture) : IClassFixture<A
             .ShouldBe(new FieldError(nameof(NominationForm.WorkerId), Messages.NotInJurisdiction));
         var blank = await Service.SubmitAsync(Individual(workers[0], AwardKind.MeritCitation), [new UploadedFile("evil.pdf", "MZ\x90\0"u8.ToArray())]);
         blank.Errors.ShouldContain(new FieldError("Files", string.Format(Messages.FileTypeRefused, "evil.pdf")));
+        var huge = new byte[EvidenceFiles.MaxBytes + 1];
+        "%PDF-"u8.CopyTo(huge);
+        (await Service.SubmitAsync(Individual(workers[0], AwardKind.MeritCitation), [new UploadedFile("扫描件.pdf", huge)])).Errors
+            .ShouldContain(new FieldError("Files", string.Format(Messages.FileTooLarge, "扫描件.pdf", 10)));
         var noDeeds = Individual(workers[0], AwardKind.MeritCitation);
         noDeeds.Deeds = "  ";
         noDeeds.Year = 2019;
