@@ -22,19 +22,19 @@ public sealed class MembershipJourneyTests(PortalHost host, Support.Browser brow
             await committee.GotoAsync($"/workers/{worker.Id}");
             var panel = committee.Locator("[data-testid=membership-panel]");
             await panel.Locator("[data-testid=membership-edit]").ClickAsync();
-            await Field(committee, "membership-applied").FillAsync("2026-01-10");
-            await Field(committee, "membership-activist").FillAsync("2026-06-01");
+            await Support.Browser.Field(committee, "membership-applied").FillAsync("2026-01-10");
+            await Support.Browser.Field(committee, "membership-activist").FillAsync("2026-06-01");
             await committee.ClickAsync("[data-testid=membership-track-save]");
             await Assertions.Expect(panel.Locator("[data-testid=membership-track]")).ToContainTextAsync("培养联系人");
 
             await panel.Locator("[data-testid=membership-fast-track]").ClickAsync();
-            await Field(committee, "membership-deeds", "textarea").FillAsync("在隔离点连续值守 60 天");
+            await Support.Browser.Field(committee, "membership-deeds", "textarea").FillAsync("在隔离点连续值守 60 天");
             await committee.ClickAsync("[data-testid=membership-open]");
             await Assertions.Expect(panel.Locator("[data-testid=membership-case-status]")).ToHaveTextAsync("待支部大会表决");
             await Assertions.Expect(panel.Locator("[data-testid=membership-case]")).ToContainTextAsync("不受发展党员指导性计划限制");
 
-            await Field(committee, "membership-eligible").FillAsync("9");
-            await Field(committee, "membership-for").FillAsync("8");
+            await Support.Browser.Field(committee, "membership-eligible").FillAsync("9");
+            await Support.Browser.Field(committee, "membership-for").FillAsync("8");
             await committee.ClickAsync("[data-testid=membership-vote]");
             await Assertions.Expect(panel.Locator("[data-testid=membership-case-status]")).ToHaveTextAsync("待上级党委审批");
             await Assertions.Expect(panel.Locator("[data-testid=membership-approve]")).ToHaveCountAsync(0); // not the committee's step
@@ -51,7 +51,4 @@ public sealed class MembershipJourneyTests(PortalHost host, Support.Browser brow
             await Assertions.Expect(panel.Locator("[data-testid=membership-probation]")).ToContainTextAsync("预备期");
         });
     }
-
-    private static ILocator Field(IPage page, string testId, string element = "input") =>
-        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 }

@@ -29,7 +29,7 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
         await Support.Browser.RecordFailureAsync(committee, "nomination-submit", async () =>
         {
             await committee.GotoAsync("/nominations/new");
-            await Field(committee, "nomination-worker").FillAsync("推荐测试甲");
+            await Support.Browser.Field(committee, "nomination-worker").FillAsync("推荐测试甲");
             await committee.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "推荐测试甲" }).First.ClickAsync();
             // The facts the portal knows come with the nominee; the kinds follow the civil-service ladder.
             await Assertions.Expect(committee.Locator("[data-testid=nomination-facts]")).ToContainTextAsync("表彰测试卡口");
@@ -40,7 +40,7 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
 
             await committee.ClickAsync("[data-testid=nomination-submit]");
             await Assertions.Expect(committee.GetByText("请填写主要事迹")).ToBeVisibleAsync();
-            await Field(committee, "nomination-deeds", "textarea").FillAsync("连续值守卡口 40 天。");
+            await Support.Browser.Field(committee, "nomination-deeds", "textarea").FillAsync("连续值守卡口 40 天。");
             await committee.ClickAsync("[data-testid=nomination-submit]");
             await Assertions.Expect(committee.Locator("[data-testid=nomination-steps]")).ToContainTextAsync("提交推荐", new() { Timeout = 20_000 });
             url = committee.Url;
@@ -53,7 +53,7 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
             await supervisor.Locator("[data-testid=nomination-queue] a").Filter(new() { HasText = "推荐测试甲" }).ClickAsync();
             await supervisor.ClickAsync("[data-testid=nomination-return]");
             await Assertions.Expect(supervisor.GetByText("退回时请写明需要修改的内容")).ToBeVisibleAsync();
-            await Field(supervisor, "nomination-comment", "textarea").FillAsync("请补充核酸采样点的工作量");
+            await Support.Browser.Field(supervisor, "nomination-comment", "textarea").FillAsync("请补充核酸采样点的工作量");
             await supervisor.ClickAsync("[data-testid=nomination-return]");
             await Assertions.Expect(supervisor.Locator("[data-testid=nomination-status]").First).ToContainTextAsync("已退回");
         });
@@ -62,7 +62,7 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
         {
             await committee.GotoAsync(url);
             await Assertions.Expect(committee.Locator("[data-testid=nomination-steps]")).ToContainTextAsync("请补充核酸采样点的工作量");
-            await Field(committee, "nomination-deeds", "textarea").FillAsync("连续值守卡口 40 天，另负责核酸采样点 12 天。");
+            await Support.Browser.Field(committee, "nomination-deeds", "textarea").FillAsync("连续值守卡口 40 天，另负责核酸采样点 12 天。");
             await committee.ClickAsync("[data-testid=nomination-resubmit]");
             await Assertions.Expect(committee.Locator("[data-testid=nomination-steps]")).ToContainTextAsync("重新提交");
             await committee.GotoAsync("/quotas");
@@ -86,14 +86,11 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
         await Support.Browser.RecordFailureAsync(committee, "nomination-publicize", async () =>
         {
             await committee.GotoAsync(url);
-            await Field(committee, "nomination-story-text", "textarea").FillAsync("社区卡口的“守门人”，40 天不下火线。");
+            await Support.Browser.Field(committee, "nomination-story-text", "textarea").FillAsync("社区卡口的“守门人”，40 天不下火线。");
             await committee.ClickAsync("[data-testid=nomination-publicize]");
             await Assertions.Expect(committee.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
             await committee.GotoAsync("/gallery");
             await Assertions.Expect(committee.Locator("[data-testid=gallery]")).ToContainTextAsync("40 天不下火线");
         });
     }
-
-    private static ILocator Field(IPage page, string testId, string element = "input") =>
-        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 }

@@ -17,11 +17,11 @@ public sealed class TalentJourneyTests(PortalHost host, Support.Browser browser)
         {
             await page.GotoAsync("/talent");
             await page.ClickAsync("[data-testid=talent-add]");
-            await Field(page, "talent-worker").FillAsync("人才测试");
+            await Support.Browser.Field(page, "talent-worker").FillAsync("人才测试");
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "人才测试" }).First.ClickAsync();
             await page.ClickAsync("[data-testid=talent-save]");
             await Assertions.Expect(page.Locator("[data-testid=talent-form]")).ToContainTextAsync("请写明依据");
-            await Field(page, "talent-evidence", "textarea").FillAsync("卡口值守 60 天，群众评价好");
+            await Support.Browser.Field(page, "talent-evidence", "textarea").FillAsync("卡口值守 60 天，群众评价好");
             await page.ClickAsync("[data-testid=talent-save]");
             await Assertions.Expect(page.Locator("[data-testid=talent-list]")).ToContainTextAsync("卡口值守 60 天");
 
@@ -29,7 +29,4 @@ public sealed class TalentJourneyTests(PortalHost host, Support.Browser browser)
             download.SuggestedFilename.ShouldStartWith("优秀干部库");
         });
     }
-
-    private static ILocator Field(IPage page, string testId, string element = "input") =>
-        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 }

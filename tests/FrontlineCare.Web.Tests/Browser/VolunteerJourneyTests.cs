@@ -19,26 +19,26 @@ public sealed class VolunteerJourneyTests(PortalHost host, Support.Browser brows
             await page.ClickAsync("[data-testid=volunteer-save]");
             await Assertions.Expect(panel).ToContainTextAsync("请填写核实人");
 
-            await Field(page, "volunteer-activity").FillAsync("社区卡口测温登记");
-            await Field(page, "volunteer-day").FillAsync("2026-02-03");
-            await Field(page, "volunteer-from").FillAsync("08:00");
-            await Field(page, "volunteer-from").BlurAsync();
-            await Field(page, "volunteer-to").FillAsync("12:30");
-            await Field(page, "volunteer-to").BlurAsync();
-            await Field(page, "volunteer-verifier").FillAsync("王社工");
+            await Support.Browser.Field(page, "volunteer-activity").FillAsync("社区卡口测温登记");
+            await Support.Browser.Field(page, "volunteer-day").FillAsync("2026-02-03");
+            await Support.Browser.Field(page, "volunteer-from").FillAsync("08:00");
+            await Support.Browser.Field(page, "volunteer-from").BlurAsync();
+            await Support.Browser.Field(page, "volunteer-to").FillAsync("12:30");
+            await Support.Browser.Field(page, "volunteer-to").BlurAsync();
+            await Support.Browser.Field(page, "volunteer-verifier").FillAsync("王社工");
             await page.ClickAsync("[data-testid=volunteer-save]");
             await Assertions.Expect(panel.Locator("[data-testid=volunteer-total]")).ToContainTextAsync("累计 4.5 小时");
             await Assertions.Expect(panel.Locator("[data-testid=volunteer-records]")).ToContainTextAsync("2026-02-03 08:00 – 12:30");
 
             // The same hours again are refused: they cannot count twice.
             await panel.Locator("[data-testid=volunteer-add]").ClickAsync();
-            await Field(page, "volunteer-activity").FillAsync("重复登记");
-            await Field(page, "volunteer-day").FillAsync("2026-02-03");
-            await Field(page, "volunteer-from").FillAsync("10:00");
-            await Field(page, "volunteer-from").BlurAsync();
-            await Field(page, "volunteer-to").FillAsync("11:00");
-            await Field(page, "volunteer-to").BlurAsync();
-            await Field(page, "volunteer-verifier").FillAsync("王社工");
+            await Support.Browser.Field(page, "volunteer-activity").FillAsync("重复登记");
+            await Support.Browser.Field(page, "volunteer-day").FillAsync("2026-02-03");
+            await Support.Browser.Field(page, "volunteer-from").FillAsync("10:00");
+            await Support.Browser.Field(page, "volunteer-from").BlurAsync();
+            await Support.Browser.Field(page, "volunteer-to").FillAsync("11:00");
+            await Support.Browser.Field(page, "volunteer-to").BlurAsync();
+            await Support.Browser.Field(page, "volunteer-verifier").FillAsync("王社工");
             await page.ClickAsync("[data-testid=volunteer-save]");
             await Assertions.Expect(panel).ToContainTextAsync("同一时段不能重复计算");
 
@@ -54,7 +54,4 @@ public sealed class VolunteerJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(page.Locator("[data-testid=volunteer-list]")).ToContainTextAsync("志愿测试");
         });
     }
-
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

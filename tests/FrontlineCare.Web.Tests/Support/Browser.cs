@@ -47,6 +47,10 @@ public sealed class Browser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The input (or textarea) of a Mud field, whether the test id sits on the element itself or on its wrapper.</summary>
+    public static ILocator Field(IPage page, string testId, string element = "input") =>
+        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
+
     /// <summary>Runs a journey; on failure keeps a screenshot and the page's HTML next to the others, then rethrows.</summary>
     public static async Task RecordFailureAsync(IPage page, string name, Func<Task> journey)
     {
