@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<NominationService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<VolunteerService>();
+        services.AddScoped<Features.Health.HealthReportService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

@@ -4,6 +4,8 @@ public enum SensitiveKind
 {
     NationalId,
     Mobile,
+    /// <summary>Health readings and findings: only the roles that keep personnel records see them (C3).</summary>
+    Health,
 }
 
 /// <summary>

@@ -46,6 +46,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MembershipTrack> MembershipTracks => Set<MembershipTrack>();
     public DbSet<FastTrackCase> FastTrackCases => Set<FastTrackCase>();
     public DbSet<TitleApplication> TitleApplications => Set<TitleApplication>();
+    public DbSet<Features.Health.DailyHealthReport> DailyHealthReports => Set<Features.Health.DailyHealthReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

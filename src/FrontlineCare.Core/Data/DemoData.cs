@@ -4,6 +4,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Health;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
@@ -173,6 +174,25 @@ public static class DemoData
             }
         }
         db.DutyLogs.AddRange(logs);
+        await db.SaveChangesAsync(ct);
+
+        // C3: a week of daily health reports for the people on duty; today some are still missing and a few are abnormal.
+        var c3 = PolicyCatalog.For(PolicyProfileCode.ZJ).C3;
+        foreach (var d in deployments.Where(d => d.EndDate is null || d.EndDate >= today).DistinctBy(d => d.WorkerId))
+        {
+            for (var day = Max(d.StartDate, today.AddDays(-6)); day <= today; day = day.AddDays(1))
+            {
+                if (day == today && faker.Random.Int(0, 4) == 0) continue;
+                var fever = faker.Random.Int(0, 39) == 0;
+                var (morning, evening) = (36.0m + faker.Random.Int(2, 8) / 10m, fever ? 37.6m : 36.0m + faker.Random.Int(3, 9) / 10m);
+                var symptoms = fever ? HealthSymptom.Fatigue : HealthSymptom.None;
+                db.DailyHealthReports.Add(new DailyHealthReport
+                {
+                    Id = Guid.CreateVersion7(), WorkerId = d.WorkerId, Day = day, MorningTemperature = morning, EveningTemperature = evening, Symptoms = symptoms,
+                    Findings = C3HealthMonitoring.Findings(morning, evening, symptoms, NucleicAcidResult.NotTested, c3), ReportedAt = clock.GetUtcNow(), ReportedBy = "committee",
+                });
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         // Their overload opens forced-rest cases, as saving the duty grid would (B2; the demo tree is all ZJ here).

@@ -33,7 +33,8 @@ public sealed record PolicyParameters(
     Measures.F9StarRules F9,
     PolicyParameter<int> F2YouthMaxAge,
     Measures.F1FastTrackRules F1,
-    PolicyParameter<Measures.TitlePrivilege[]> F5Privileges)
+    PolicyParameter<Measures.TitlePrivilege[]> F5Privileges,
+    Measures.C3HealthRules C3)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -42,7 +43,7 @@ public sealed record PolicyParameters(
         Text(B2.MaxConsecutiveDutyDays), Text(B2.MaxShiftHours), Text(B2.MaxHoursIn7Days), Text(B2.MaxHighRiskPostDays),
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
-        Text(B5ReportCadenceDays), Text(B5ReportDueDays),
+        Text(B5ReportCadenceDays), Text(B5ReportDueDays), Text(C3.FeverThresholdTenths),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -77,6 +78,7 @@ public sealed record PolicyParameters(
             "B3.annualDaysFrom20Years" => this with { B3 = B3 with { AnnualDaysFrom20Years = Int(B3.AnnualDaysFrom20Years) } },
             "B5.reportCadenceDays" => this with { B5ReportCadenceDays = Int(B5ReportCadenceDays) },
             "B5.reportDueDays" => this with { B5ReportDueDays = Int(B5ReportDueDays) },
+            "C3.feverThresholdTenths" => this with { C3 = C3 with { FeverThresholdTenths = Int(C3.FeverThresholdTenths) } },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -188,7 +190,10 @@ public static class PolicyCatalog
             new("F1.activistMinMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则 (2014): 入党积极分子经过一年以上培养教育和考察"),
             new("F1.probationMonths", 12, new(2014, 6, 10), "中国共产党发展党员工作细则: 预备期一年，从支部大会通过之日算起 (not waived by the fast track)"),
             new("F1.approvalMaxMonths", 3, new(2014, 6, 10), "中国共产党发展党员工作细则: 上级党委在三个月内审批 (policy-rules-research §5.1)")),
-        F5For(profile));
+        F5For(profile),
+        new Measures.C3HealthRules(
+            new("C3.feverThresholdTenths", 373, Epidemic,
+                "GZ4 (seeds/002): 落实身体状况日报制度; 37.3 °C is the usual fever line of the 防控方案 (policy-rules-research §8.1, Low — local)")));
 
     /// <summary>The national list (国发明电〔2020〕5号, 人社厅发〔2020〕23号) everywhere; Zhejiang's 破格 and 免于答辩 in ZJ and SX.</summary>
     private static PolicyParameter<Measures.TitlePrivilege[]> F5For(PolicyProfileCode profile)
@@ -277,6 +282,7 @@ public static class PolicyCatalog
         new("B3.annualDaysFrom20Years", false, 0, 30),
         new("B5.reportCadenceDays", false, 1, 31),
         new("B5.reportDueDays", false, 0, 14),
+        new("C3.feverThresholdTenths", false, 370, 385),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

@@ -1,4 +1,5 @@
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Health;
 using FrontlineCare.Core.Features.Workers;
 
 namespace FrontlineCare.Web.Api;
@@ -55,6 +56,17 @@ public static class PortalApi
                 return result.IsOk ? Results.NoContent() : ApiResults.Problem(result);
             })
             .WithName("UpdateDeployment");
+
+        var health = api.MapGroup("/health-reports").WithTags("Health");
+        health.MapGet("/", async (DateOnly day, Guid? unitId, bool? problemsOnly, HealthReportService service, CancellationToken ct) =>
+            ApiResults.From(await service.DayAsync(day, unitId, problemsOnly ?? false, ct)))
+            .WithName("GetHealthDay").WithSummary("The day's sheet (C3): who was on duty, who reported, missing and abnormal reports first.");
+        health.MapPost("/", async (HealthReportForm form, HealthReportService service, CancellationToken ct) =>
+            {
+                var result = await service.SaveAsync(form, ct);
+                return result.IsOk ? Results.NoContent() : ApiResults.Problem(result);
+            })
+            .WithName("FileHealthReport").WithSummary("Files a person's daily health report; to correct one, send the version you read (409 otherwise).");
         return app;
     }
 

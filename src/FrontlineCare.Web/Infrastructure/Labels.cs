@@ -24,6 +24,11 @@ public static class Labels
     public static string Of(StaffCategory value) => Text("Staff" + value);
     public static string Of(QuotaRounding value) => Text("Rounding" + value);
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
+    public static string Of(HealthSymptom value) => Text("Symptom" + value);
+    public static string Of(NucleicAcidResult value) => Text("NucleicAcid" + value);
+    /// <summary>Every finding of a health report in words: "发热、有症状".</summary>
+    public static string Of(HealthFinding value) =>
+        string.Join("、", Enum.GetValues<HealthFinding>().Where(f => f != HealthFinding.None && value.HasFlag(f)).Select(f => Text("HealthFinding" + f)));
     public static string Of(TalentList value) => Text("TalentList" + value);
     public static string Of(FastTrackRoute value) => Text("FastTrackRoute" + value);
     public static string Of(TitlePrivilege value) => Text("TitlePrivilege" + value);

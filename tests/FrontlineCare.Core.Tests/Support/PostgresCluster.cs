@@ -26,6 +26,9 @@ public static class PostgresCluster
             if (_server is null)
             {
                 var root = Path.Combine(Path.GetTempPath(), $"frontlinecare-tests-{Environment.ProcessId}");
+                // A folder of this name is left from an earlier run killed before its clean-up, whose process id this
+                // one reuses: its cluster holds that run's template, so start afresh.
+                if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
                 var server = LocalPostgres.TryCreate(root)
                     ?? throw new InvalidOperationException("PostgreSQL server binaries not found: run deploy/test.sh, which installs them.");
                 await server.StartAsync();

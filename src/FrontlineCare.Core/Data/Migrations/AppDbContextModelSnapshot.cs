@@ -550,6 +550,86 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("forced_rest_cases", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Health.DailyHealthReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal?>("EveningTemperature")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("evening_temperature");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings");
+
+                    b.Property<decimal?>("MorningTemperature")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("morning_temperature");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<int>("Symptoms")
+                        .HasColumnType("integer")
+                        .HasColumnName("symptoms");
+
+                    b.Property<DateOnly?>("TestDate")
+                        .HasColumnType("date")
+                        .HasColumnName("test_date");
+
+                    b.Property<string>("TestResult")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("test_result");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_daily_health_reports");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_daily_health_reports_abnormal")
+                        .HasFilter("findings <> 0");
+
+                    b.HasIndex("WorkerId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_daily_health_reports_worker_id_day");
+
+                    b.ToTable("daily_health_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_daily_health_reports_temperature", "(morning_temperature IS NULL OR morning_temperature BETWEEN 34 AND 43) AND (evening_temperature IS NULL OR evening_temperature BETWEEN 34 AND 43)");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Leave.HolidayCalendarDay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1033,6 +1113,10 @@ namespace FrontlineCare.Core.Data.Migrations
                             b1.Property<DateOnly?>("FirstDeployed")
                                 .HasColumnType("date")
                                 .HasColumnName("facts_first_deployed");
+
+                            b1.Property<int>("HealthReportDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("facts_health_report_days");
 
                             b1.Property<int>("HighRiskDays")
                                 .HasColumnType("integer")
@@ -1986,6 +2070,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_forced_rest_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Health.DailyHealthReport", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_daily_health_reports_workers_worker_id");
 
                     b.Navigation("Worker");
                 });

@@ -9,18 +9,19 @@ public sealed record AuditEntryView(
     DateTimeOffset At, string? UserName, string Entity, string EntityKey, AuditAction Action,
     IReadOnlyList<AuditFieldChange> Changes)
 {
-    private static readonly Dictionary<string, SensitiveKind> SensitiveFields = typeof(FrontlineWorker)
-        .GetProperties()
-        .Select(p => (p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>()))
-        .Where(x => x.Attr is not null)
-        .ToDictionary(x => x.Name, x => x.Attr!.Kind);
+    /// <summary>The [Sensitive] fields of each audited record type, by (entity, field) as the trail names them.</summary>
+    private static readonly Dictionary<(string Entity, string Field), SensitiveKind> SensitiveFields =
+        new[] { typeof(FrontlineWorker), typeof(Health.DailyHealthReport) }
+            .SelectMany(t => t.GetProperties().Select(p => (Entity: AuditTrail.EntityName(t)!, p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>())))
+            .Where(x => x.Attr is not null)
+            .ToDictionary(x => (x.Entity, x.Name), x => x.Attr!.Kind);
 
     /// <param name="names">Display names for ids that appear as values (units, spouses); others stay as stored.</param>
     public static AuditEntryView From(AuditEntry entry, ICurrentUser viewer, IReadOnlyDictionary<string, string>? names = null)
     {
         string? Name(string? value) => value is not null && names is not null && names.TryGetValue(value, out var n) ? n : value;
         var changes = entry.Changes
-            .Select(c => SensitiveFields.TryGetValue(c.Key, out var kind) && !Sees(viewer, kind)
+            .Select(c => SensitiveFields.TryGetValue((entry.Entity, c.Key), out var kind) && !Sees(viewer, kind)
                 ? new AuditFieldChange(c.Key, Mask(kind, c.Value.Old), Mask(kind, c.Value.New))
                 : new AuditFieldChange(c.Key, Name(c.Value.Old), Name(c.Value.New)))
             .OrderBy(c => c.Field, StringComparer.Ordinal)
@@ -31,6 +32,7 @@ public sealed record AuditEntryView(
     private static bool Sees(ICurrentUser viewer, SensitiveKind kind) => kind switch
     {
         SensitiveKind.Mobile => viewer.SeesFullMobile(),
+        SensitiveKind.Health => viewer.CanEditPersonnel(),
         _ => viewer.SeesPersonalData(),
     };
 

@@ -57,6 +57,7 @@ public static class AuditTrail
         [typeof(MembershipTrack)] = nameof(MembershipTrack),
         [typeof(FastTrackCase)] = nameof(FastTrackCase),
         [typeof(TitleApplication)] = nameof(TitleApplication),
+        [typeof(Health.DailyHealthReport)] = "HealthReport",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

@@ -33,12 +33,14 @@ public enum NominationAction
 /// <summary>
 /// What the portal already knows about a nominee for the nomination's year, gathered at (re)submission so the
 /// nominator does not retype it and the reviewer sees what was known then (H1). For a collective: the people of
-/// the unit and below.
+/// the unit and below. <see cref="HealthReportDays"/> says only whether (and for how many person-days) a daily health
+/// report (C3) is on file — the readings themselves stay with the roles that may see health data.
 /// </summary>
 public sealed record NomineeFacts(
-    int People, int Deployments, DateOnly? FirstDeployed, string? Places, int DutyDays, decimal DutyHours, int HighRiskDays, int OverloadCases)
+    int People, int Deployments, DateOnly? FirstDeployed, string? Places, int DutyDays, decimal DutyHours, int HighRiskDays, int OverloadCases,
+    int HealthReportDays)
 {
-    public static readonly NomineeFacts None = new(0, 0, null, null, 0, 0, 0, 0);
+    public static readonly NomineeFacts None = new(0, 0, null, null, 0, 0, 0, 0, 0);
 }
 
 /// <summary>One step of a nomination's history: who did what, at which level, when and why.</summary>

@@ -404,9 +404,10 @@ public sealed class NominationService(
         var highRiskDays = await duty.Where(l => l.HighRisk).Select(l => new { l.WorkerId, l.Day }).Distinct().CountAsync(ct);
         var cases = await db.ForcedRestCases.AsNoTracking()
             .CountAsync(c => workerIds.Contains(c.WorkerId) && c.PeriodFrom <= to && c.PeriodTo >= from, ct);
+        var healthDays = await db.DailyHealthReports.AsNoTracking().CountAsync(r => workerIds.Contains(r.WorkerId) && r.Day >= from && r.Day <= to, ct);
         var places = string.Join("、", deployments.Select(d => d.Place).Distinct().Order().Take(5));
         return new NomineeFacts(deployments.Select(d => d.WorkerId).Distinct().Count(), deployments.Count, deployments.Min(d => d.StartDate),
-            places.Length > 200 ? places[..200] : places, dutyDays, dutyHours, highRiskDays, cases);
+            places.Length > 200 ? places[..200] : places, dutyDays, dutyHours, highRiskDays, cases, healthDays);
     }
 
     /// <summary>Supervisor of the jurisdiction, not the submitter, and for a level above the first, above whoever approved the one before.</summary>

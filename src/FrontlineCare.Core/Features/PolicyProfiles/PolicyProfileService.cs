@@ -50,8 +50,11 @@ public sealed class PolicyProfileService(
     }
 
     /// <summary>The parameters in force today for a unit (its own profile, else its nearest ancestor's).</summary>
-    public async Task<PolicyParameters> ForUnitAsync(AppDbContext db, Unit unit, CancellationToken ct) =>
-        await ForAsync(db, await units.EffectiveProfileAsync(db, unit, ct), clock.Today(), ct);
+    public Task<PolicyParameters> ForUnitAsync(AppDbContext db, Unit unit, CancellationToken ct) => ForUnitAsync(db, unit, clock.Today(), ct);
+
+    /// <summary>The parameters in force on a day for a unit (its own profile, else its nearest ancestor's).</summary>
+    public async Task<PolicyParameters> ForUnitAsync(AppDbContext db, Unit unit, DateOnly asOf, CancellationToken ct) =>
+        await ForAsync(db, await units.EffectiveProfileAsync(db, unit, ct), asOf, ct);
 
     /// <summary>The parameters in force today for each worker (Unit loaded), each unit's profile looked up once.</summary>
     public async Task<IReadOnlyDictionary<Guid, PolicyParameters>> ForWorkersAsync(AppDbContext db, IEnumerable<Workers.FrontlineWorker> workers, CancellationToken ct)
