@@ -1,3 +1,5 @@
+using FrontlineCare.Core.Features.Workers;
+
 namespace FrontlineCare.Core.Policy;
 
 /// <summary>A parameter of a policy profile in force from a day, with the text it comes from.</summary>
@@ -34,7 +36,8 @@ public sealed record PolicyParameters(
     PolicyParameter<int> F2YouthMaxAge,
     Measures.F1FastTrackRules F1,
     PolicyParameter<Measures.TitlePrivilege[]> F5Privileges,
-    Measures.C3HealthRules C3)
+    Measures.C3HealthRules C3,
+    Measures.D1D2SubsidyRules D1)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -44,6 +47,9 @@ public sealed record PolicyParameters(
         Text(B2.ForcedRestGraceDays),
         Text(B3.CarryOverYears), Text(B3.HalfDayBelowHours), Text(B3.AnnualDaysFrom1Year), Text(B3.AnnualDaysFrom10Years), Text(B3.AnnualDaysFrom20Years),
         Text(B5ReportCadenceDays), Text(B5ReportDueDays), Text(C3.FeverThresholdTenths),
+        Text(D1.TierIYuan), Text(D1.TierIIYuan), Text(D1.TierCategories), Text(D1.RegionMultiplierPercent), Text(D1.AidTeamMultiplierPercent),
+        Text(D1.HalfDayMaxHours), Text(D1.TopUpCategories), Text(D1.TopUpYuan), Text(D1.MealYuan), Text(D1.AllowanceEnabled),
+        Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -58,9 +64,9 @@ public sealed record PolicyParameters(
     {
         PolicyParameter<int> Int(PolicyParameter<int> p) => p with { Value = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture), EffectiveFrom = from, Source = source };
         PolicyParameter<bool> Bool(PolicyParameter<bool> p) => p with { Value = bool.Parse(value), EffectiveFrom = from, Source = source };
-        PolicyParameter<Measures.AwardKind[]> Kinds(PolicyParameter<Measures.AwardKind[]> p) => p with
+        PolicyParameter<TEnum[]> Set<TEnum>(PolicyParameter<TEnum[]> p) where TEnum : struct, Enum => p with
         {
-            Value = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Measures.AwardKind>).ToArray(), EffectiveFrom = from, Source = source,
+            Value = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<TEnum>).ToArray(), EffectiveFrom = from, Source = source,
         };
         return key switch
         {
@@ -79,15 +85,27 @@ public sealed record PolicyParameters(
             "B5.reportCadenceDays" => this with { B5ReportCadenceDays = Int(B5ReportCadenceDays) },
             "B5.reportDueDays" => this with { B5ReportDueDays = Int(B5ReportDueDays) },
             "C3.feverThresholdTenths" => this with { C3 = C3 with { FeverThresholdTenths = Int(C3.FeverThresholdTenths) } },
+            "D1.tierIYuan" => this with { D1 = D1 with { TierIYuan = Int(D1.TierIYuan) } },
+            "D1.tierIIYuan" => this with { D1 = D1 with { TierIIYuan = Int(D1.TierIIYuan) } },
+            "D1.tierCategories" => this with { D1 = D1 with { TierCategories = Set(D1.TierCategories) } },
+            "D1.regionMultiplierPercent" => this with { D1 = D1 with { RegionMultiplierPercent = Int(D1.RegionMultiplierPercent) } },
+            "D1.aidTeamMultiplierPercent" => this with { D1 = D1 with { AidTeamMultiplierPercent = Int(D1.AidTeamMultiplierPercent) } },
+            "D1.halfDayMaxHours" => this with { D1 = D1 with { HalfDayMaxHours = Int(D1.HalfDayMaxHours) } },
+            "D1.topUpCategories" => this with { D1 = D1 with { TopUpCategories = Set(D1.TopUpCategories) } },
+            "D1.topUpYuan" => this with { D1 = D1 with { TopUpYuan = Int(D1.TopUpYuan) } },
+            "D2.mealYuan" => this with { D1 = D1 with { MealYuan = Int(D1.MealYuan) } },
+            "D2.allowanceEnabled" => this with { D1 = D1 with { AllowanceEnabled = Bool(D1.AllowanceEnabled) } },
+            "D2.allowanceClass1MonthlyYuan" => this with { D1 = D1 with { AllowanceClass1MonthlyYuan = Int(D1.AllowanceClass1MonthlyYuan) } },
+            "D2.allowanceClass2MonthlyYuan" => this with { D1 = D1 with { AllowanceClass2MonthlyYuan = Int(D1.AllowanceClass2MonthlyYuan) } },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
             "F6.quotaMinimumOne" => this with { F6 = F6 with { MinimumOne = Bool(F6.MinimumOne) } },
             "F6.meritImpliesExcellent" => this with { F6 = F6 with { MeritImpliesExcellent = Bool(F6.MeritImpliesExcellent) } },
-            "F7.ladderCivilServant" => this with { F7 = F7 with { LadderCivilServant = Kinds(F7.LadderCivilServant) } },
-            "F7.ladderPublicInstitution" => this with { F7 = F7 with { LadderPublicInstitution = Kinds(F7.LadderPublicInstitution) } },
-            "F7.ladderOther" => this with { F7 = F7 with { LadderOther = Kinds(F7.LadderOther) } },
-            "F7.collectiveKinds" => this with { F7 = F7 with { CollectiveKinds = Kinds(F7.CollectiveKinds) } },
+            "F7.ladderCivilServant" => this with { F7 = F7 with { LadderCivilServant = Set(F7.LadderCivilServant) } },
+            "F7.ladderPublicInstitution" => this with { F7 = F7 with { LadderPublicInstitution = Set(F7.LadderPublicInstitution) } },
+            "F7.ladderOther" => this with { F7 = F7 with { LadderOther = Set(F7.LadderOther) } },
+            "F7.collectiveKinds" => this with { F7 = F7 with { CollectiveKinds = Set(F7.CollectiveKinds) } },
             "F7.ratioCapsEnabled" => this with { F7 = F7 with { RatioCapsEnabled = Bool(F7.RatioCapsEnabled) } },
             "F7.capCommendationPercent" => this with { F7 = F7 with { CapCommendationPercent = Int(F7.CapCommendationPercent) } },
             "F7.capThirdClassPercent" => this with { F7 = F7 with { CapThirdClassPercent = Int(F7.CapThirdClassPercent) } },
@@ -97,13 +115,7 @@ public sealed record PolicyParameters(
             "F1.activistMinMonths" => this with { F1 = F1 with { ActivistMinMonths = Int(F1.ActivistMinMonths) } },
             "F1.probationMonths" => this with { F1 = F1 with { ProbationMonths = Int(F1.ProbationMonths) } },
             "F1.approvalMaxMonths" => this with { F1 = F1 with { ApprovalMaxMonths = Int(F1.ApprovalMaxMonths) } },
-            "F5.privileges" => this with
-            {
-                F5Privileges = F5Privileges with
-                {
-                    Value = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Measures.TitlePrivilege>).ToArray(), EffectiveFrom = from, Source = source,
-                },
-            },
+            "F5.privileges" => this with { F5Privileges = Set(F5Privileges) },
             "F2.youthMaxAge" => this with { F2YouthMaxAge = Int(F2YouthMaxAge) },
             "F9.star1Hours" => this with { F9 = F9 with { Star1Hours = Int(F9.Star1Hours) } },
             "F9.star2Hours" => this with { F9 = F9 with { Star2Hours = Int(F9.Star2Hours) } },
@@ -117,8 +129,7 @@ public sealed record PolicyParameters(
     private static PolicyParameter<string> Text<T>(PolicyParameter<T> p) => new(p.Key, p.Value switch
     {
         bool b => b ? "true" : "false",
-        Measures.AwardKind[] kinds => string.Join(',', kinds),
-        Measures.TitlePrivilege[] privileges => string.Join(',', privileges),
+        Array set => string.Join(',', set.Cast<object>()),
         _ => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!,
     }, p.EffectiveFrom, p.Source);
 }
@@ -193,7 +204,40 @@ public static class PolicyCatalog
         F5For(profile),
         new Measures.C3HealthRules(
             new("C3.feverThresholdTenths", 373, Epidemic,
-                "GZ4 (seeds/002): 落实身体状况日报制度; 37.3 °C is the usual fever line of the 防控方案 (policy-rules-research §8.1, Low — local)")));
+                "GZ4 (seeds/002): 落实身体状况日报制度; 37.3 °C is the usual fever line of the 防控方案 (policy-rules-research §8.1, Low — local)")),
+        D1For(profile));
+
+    private const string NationalSubsidySource =
+        "财社〔2020〕2号 applying 人社部规〔2016〕4号 class 1: 300 yuan/day in direct contact with suspected or confirmed cases, 200 yuan/day for other frontline epidemic work (policy-rules-research §1.2, High)";
+
+    private static Measures.D1D2SubsidyRules D1For(PolicyProfileCode profile) => new(
+        new("D1.tierIYuan", 300, Epidemic, NationalSubsidySource),
+        new("D1.tierIIYuan", 200, Epidemic, NationalSubsidySource),
+        new("D1.tierCategories", [WorkerCategory.MedicalWorker], Epidemic,
+            "财社〔2020〕2号: 医务人员和防疫工作者; community workers and cadres are not in the national scheme (国发明电〔2020〕8号, research §1.5)"),
+        new("D1.regionMultiplierPercent", 100, Epidemic,
+            "国发明电〔2020〕5号 measure 1: in Hubei the subsidy is raised by 100% — set 200 in a Hubei profile; no shipped profile is Hubei (research §1.3)"),
+        new("D1.aidTeamMultiplierPercent", 200, new(2020, 2, 22),
+            "国发明电〔2020〕5号 measure 1: medical teams sent to Hubei are paid double; the portal's post kind 医疗队 stands for such a team (research §1.3)"),
+        new("D1.halfDayMaxHours", 4, Epidemic,
+            "local practice (Ningxia Shizuishan): up to 4 hours counts as half a day (research §1.4, Low-Medium — confirm locally)"),
+        new("D1.topUpCategories", [WorkerCategory.CommunityCadre], Epidemic,
+            profile is PolicyProfileCode.SX
+                ? "SX (seeds/001): 各区、县(市)要统筹考虑一线防控工作人员情况，给予适当补助"
+                : "ZJ6 (seeds/000): 各县(市、区)可统筹考虑乡镇(街道)、村(社区)参加一线防控工作人员情况，给予适当补助; 国发明电〔2020〕8号 for community workers"),
+        new("D1.topUpYuan", 0, Epidemic,
+            "set by the county (ZJ6, SX: 给予适当补助 — no provincial amount); e.g. Fujian ≤ 200, Sichuan ≥ 30–70 yuan/day (research §1.5)"),
+        new("D2.mealYuan", 0, Epidemic,
+            profile is PolicyProfileCode.SX
+                ? "SX (seeds/001): 落实好…临时性工作补助和伙食补助等政策 — amount set locally"
+                : "no meal subsidy named in this profile's seed; set an amount to pay one (SX 伙食补助)"),
+        profile is PolicyProfileCode.HN
+            ? new("D2.allowanceEnabled", true, new(2020, 3, 6), "HN4 (seeds/003): 跟进落实疫情防控一线人员临时性工作补助、卫生防疫补贴等发放工作")
+            : new("D2.allowanceEnabled", false, Epidemic, "not named in this profile's seed; the allowance is usually paid with salary (switch on to include it in the sheet)"),
+        new("D2.allowanceClass1MonthlyYuan", 560, new(2020, 1, 1),
+            "2020 national adjustment of 卫生防疫津贴: class 一类 560 yuan/month (research §1.6, numbers Medium); paid pro rata of the month's days on duty (portal reading, Low)"),
+        new("D2.allowanceClass2MonthlyYuan", 450, new(2020, 1, 1),
+            "2020 national adjustment of 卫生防疫津贴: class 二类 450 yuan/month (research §1.6, numbers Medium)"));
 
     /// <summary>The national list (国发明电〔2020〕5号, 人社厅发〔2020〕23号) everywhere; Zhejiang's 破格 and 免于答辩 in ZJ and SX.</summary>
     private static PolicyParameter<Measures.TitlePrivilege[]> F5For(PolicyProfileCode profile)
@@ -283,6 +327,18 @@ public static class PolicyCatalog
         new("B5.reportCadenceDays", false, 1, 31),
         new("B5.reportDueDays", false, 0, 14),
         new("C3.feverThresholdTenths", false, 370, 385),
+        new("D1.tierIYuan", false, 0, 10000),
+        new("D1.tierIIYuan", false, 0, 10000),
+        new("D1.tierCategories", false, 0, 0, Enum.GetNames<WorkerCategory>(), Multiple: true),
+        new("D1.regionMultiplierPercent", false, 100, 300),
+        new("D1.aidTeamMultiplierPercent", false, 100, 300),
+        new("D1.halfDayMaxHours", false, 0, 12),
+        new("D1.topUpCategories", false, 0, 0, Enum.GetNames<WorkerCategory>(), Multiple: true),
+        new("D1.topUpYuan", false, 0, 10000),
+        new("D2.mealYuan", false, 0, 1000),
+        new("D2.allowanceEnabled", true, 0, 1),
+        new("D2.allowanceClass1MonthlyYuan", false, 0, 10000),
+        new("D2.allowanceClass2MonthlyYuan", false, 0, 10000),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

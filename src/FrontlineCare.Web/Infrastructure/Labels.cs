@@ -45,6 +45,7 @@ public static class Labels
         Enum.TryParse<AwardKind>(code, out var kind) ? Of(kind)
         : Enum.TryParse<QuotaRounding>(code, out var rounding) ? Of(rounding)
         : Enum.TryParse<TitlePrivilege>(code, out var privilege) ? Of(privilege)
+        : Enum.TryParse<WorkerCategory>(code, out var category) ? Of(category)
         : code ?? "";
     public static string Of(AwardKind value) => Text("Award" + value);
     public static string Of(NominationStatus value) => Text("Nomination" + value);

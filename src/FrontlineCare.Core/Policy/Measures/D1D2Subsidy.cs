@@ -1,0 +1,118 @@
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Workers;
+
+namespace FrontlineCare.Core.Policy.Measures;
+
+/// <summary>D1 / D2: the rates and who gets them, a profile's parameters (each effective-dated, so a month may span a change).</summary>
+public sealed record D1D2SubsidyRules(
+    PolicyParameter<int> TierIYuan,
+    PolicyParameter<int> TierIIYuan,
+    PolicyParameter<WorkerCategory[]> TierCategories,
+    PolicyParameter<int> RegionMultiplierPercent,
+    PolicyParameter<int> AidTeamMultiplierPercent,
+    PolicyParameter<int> HalfDayMaxHours,
+    PolicyParameter<WorkerCategory[]> TopUpCategories,
+    PolicyParameter<int> TopUpYuan,
+    PolicyParameter<int> MealYuan,
+    PolicyParameter<bool> AllowanceEnabled,
+    PolicyParameter<int> AllowanceClass1MonthlyYuan,
+    PolicyParameter<int> AllowanceClass2MonthlyYuan);
+
+/// <summary>What a line of a subsidy sheet pays.</summary>
+public enum SubsidyKind
+{
+    /// <summary>临时性工作补助 一档: direct contact with confirmed or suspected cases (risk class I).</summary>
+    TierI,
+    /// <summary>临时性工作补助 二档: other frontline epidemic work (risk class II).</summary>
+    TierII,
+    /// <summary>Local top-up for township and village (community) staff (ZJ6, SX).</summary>
+    LocalTopUp,
+    /// <summary>伙食补助 (D2, SX).</summary>
+    Meal,
+    /// <summary>卫生防疫津贴 (D2, HN4), monthly, by days on duty.</summary>
+    EpidemicAllowance,
+    /// <summary>A correction of an approved month: recomputed minus paid.</summary>
+    Adjustment,
+}
+
+/// <summary>Duty on one day as the subsidy sees it: hours, tier (the post's risk class) and whether at an aid team — of one post, or merged over the day's posts.</summary>
+public sealed record SubsidyDay(DateOnly Day, decimal Hours, RiskClass Tier, bool AidTeam);
+
+/// <summary>
+/// A computed line: <see cref="Days"/> × <see cref="Rate"/> × <see cref="MultiplierPercent"/>% = <see cref="Amount"/> (for the
+/// monthly allowance: days ÷ days of the month × monthly rate), with the parameter it rests on and that parameter's source.
+/// </summary>
+public sealed record SubsidyLineDraft(SubsidyKind Kind, decimal Days, decimal Rate, int MultiplierPercent, decimal Amount, string ParameterKey, string Source);
+
+/// <summary>
+/// D1 temporary work subsidy (临时性工作补助) and D2 meal subsidy and epidemic-prevention allowance, per person and month.
+/// <list type="bullet">
+/// <item>A day counts when the person logged duty at a deployment: a whole day, or half a day when the day's hours are at
+/// most <c>D1.halfDayMaxHours</c>.</item>
+/// <item>One tier per person and day: the highest tier of the posts worked that day (risk class I → 一档, II → 二档).</item>
+/// <item>Tiers are paid to the categories of <c>D1.tierCategories</c> (the national scheme: medical and epidemic-prevention
+/// staff); the region multiplier (Hubei ×2) or, at an aid team, the aid multiplier applies — the higher one, never both.</item>
+/// <item>The local top-up is paid per day to the categories of <c>D1.topUpCategories</c>; meals per day to everyone on duty;
+/// the allowance to the tier categories, pro rata of the month's days, class by the day's tier.</item>
+/// <item>Each day uses the parameters in force on it, so a rate change mid-month gives two lines. Money is decimal yuan:
+/// day amounts are exact to the fen; the allowance is rounded to the fen, half away from zero, once per line.</item>
+/// </list>
+/// </summary>
+public static class D1D2Subsidy
+{
+    /// <summary>
+    /// A person's duty logs (one per post and day) merged into subsidy days: hours of all posts added up, the highest
+    /// tier worked that day (I above II) — never two tiers for one day — and whether any post that day was an aid team.
+    /// </summary>
+    public static IEnumerable<SubsidyDay> Days(IEnumerable<SubsidyDay> logs) => logs
+        .GroupBy(l => l.Day)
+        .OrderBy(g => g.Key)
+        .Select(g => new SubsidyDay(g.Key, g.Sum(l => l.Hours), g.Min(l => l.Tier), g.Any(l => l.AidTeam)));
+
+    public static decimal DayUnits(decimal hours, D1D2SubsidyRules rules) =>
+        hours <= 0 ? 0 : hours <= rules.HalfDayMaxHours.Value ? 0.5m : 1m;
+
+    public static IReadOnlyList<SubsidyLineDraft> Compute(
+        WorkerCategory category, IEnumerable<SubsidyDay> logs, Func<DateOnly, D1D2SubsidyRules> rulesOn)
+    {
+        var parts = new List<(SubsidyKind Kind, decimal Units, decimal Rate, int Multiplier, string Key, string Source, int DaysInMonth)>();
+        foreach (var day in Days(logs))
+        {
+            var rules = rulesOn(day.Day);
+            var units = DayUnits(day.Hours, rules);
+            if (units == 0) continue;
+            var dim = DateTime.DaysInMonth(day.Day.Year, day.Day.Month);
+            if (rules.TierCategories.Value.Contains(category))
+            {
+                var rate = day.Tier == RiskClass.I ? rules.TierIYuan : rules.TierIIYuan;
+                var multiplier = Math.Max(rules.RegionMultiplierPercent.Value, day.AidTeam ? rules.AidTeamMultiplierPercent.Value : 100);
+                if (rate.Value > 0)
+                    parts.Add((day.Tier == RiskClass.I ? SubsidyKind.TierI : SubsidyKind.TierII, units, rate.Value, multiplier, rate.Key, rate.Source, dim));
+                if (rules.AllowanceEnabled.Value)
+                {
+                    var monthly = day.Tier == RiskClass.I ? rules.AllowanceClass1MonthlyYuan : rules.AllowanceClass2MonthlyYuan;
+                    if (monthly.Value > 0) parts.Add((SubsidyKind.EpidemicAllowance, units, monthly.Value, 100, monthly.Key, monthly.Source, dim));
+                }
+            }
+            if (rules.TopUpCategories.Value.Contains(category) && rules.TopUpYuan.Value > 0)
+                parts.Add((SubsidyKind.LocalTopUp, units, rules.TopUpYuan.Value, 100, rules.TopUpYuan.Key, rules.TopUpYuan.Source, dim));
+            if (rules.MealYuan.Value > 0)
+                parts.Add((SubsidyKind.Meal, units, rules.MealYuan.Value, 100, rules.MealYuan.Key, rules.MealYuan.Source, dim));
+        }
+        return parts
+            .GroupBy(p => (p.Kind, p.Rate, p.Multiplier, p.Key, p.Source, p.DaysInMonth))
+            .Select(g =>
+            {
+                var units = g.Sum(p => p.Units);
+                var amount = g.Key.Kind == SubsidyKind.EpidemicAllowance
+                    ? Fen(units * g.Key.Rate / g.Key.DaysInMonth)
+                    : units * g.Key.Rate * g.Key.Multiplier / 100m;
+                return new SubsidyLineDraft(g.Key.Kind, units, g.Key.Rate, g.Key.Multiplier, Fen(amount), g.Key.Key, g.Key.Source);
+            })
+            .OrderBy(l => l.Kind).ThenBy(l => l.Rate)
+            .ToList();
+    }
+
+    /// <summary>Rounded to the fen (分), half away from zero (四舍五入).</summary>
+    public static decimal Fen(decimal yuan) => Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
+}
