@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<QuotaService>();
         services.AddScoped<VolunteerService>();
         services.AddScoped<Features.Health.HealthReportService>();
+        services.AddScoped<Features.Subsidies.SubsidySheetService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

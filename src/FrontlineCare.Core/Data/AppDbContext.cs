@@ -47,6 +47,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FastTrackCase> FastTrackCases => Set<FastTrackCase>();
     public DbSet<TitleApplication> TitleApplications => Set<TitleApplication>();
     public DbSet<Features.Health.DailyHealthReport> DailyHealthReports => Set<Features.Health.DailyHealthReport>();
+    public DbSet<Features.Subsidies.SubsidySheet> SubsidySheets => Set<Features.Subsidies.SubsidySheet>();
+    public DbSet<Features.Subsidies.SubsidySheetRow> SubsidySheetRows => Set<Features.Subsidies.SubsidySheetRow>();
+    public DbSet<Features.Subsidies.SubsidyLine> SubsidyLines => Set<Features.Subsidies.SubsidyLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

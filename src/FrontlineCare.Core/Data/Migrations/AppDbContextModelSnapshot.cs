@@ -1512,6 +1512,234 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidyLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AdjustsMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("adjusts_month");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MultiplierPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("multiplier_percent");
+
+                    b.Property<decimal?>("Paid")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<string>("ParameterKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("parameter_key");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("rate");
+
+                    b.Property<decimal?>("Recomputed")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("recomputed");
+
+                    b.Property<Guid>("RowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("row_id");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_lines");
+
+                    b.HasIndex("AdjustsMonth")
+                        .HasDatabaseName("ix_subsidy_lines_adjusts_month")
+                        .HasFilter("adjusts_month IS NOT NULL");
+
+                    b.HasIndex("RowId")
+                        .HasDatabaseName("ix_subsidy_lines_row_id");
+
+                    b.HasIndex("SheetId", "RowId")
+                        .HasDatabaseName("ix_subsidy_lines_sheet_id_row_id");
+
+                    b.ToTable("subsidy_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subsidy_lines_money", "days >= 0 AND rate >= 0 AND (kind = 'Adjustment' OR amount >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_sheets");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_subsidy_sheets_month");
+
+                    b.HasIndex("UnitId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_sheets_unit_id_month");
+
+                    b.ToTable("subsidy_sheets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subsidy_sheets_month", "extract(day FROM month) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheetRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("NationalIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("national_id_masked");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("SheetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sheet_id");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_name");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_sheet_rows");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_subsidy_sheet_rows_worker_id");
+
+                    b.HasIndex("SheetId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_sheet_rows_sheet_id_number");
+
+                    b.HasIndex("SheetId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_sheet_rows_sheet_id_worker_id");
+
+                    b.ToTable("subsidy_sheet_rows", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2250,6 +2478,52 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_rotation_plans_units_unit_id");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidyLine", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheetRow", null)
+                        .WithMany()
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_lines_subsidy_sheet_rows_row_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_lines_subsidy_sheets_sheet_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheet", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_sheets_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheetRow", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_sheet_rows_subsidy_sheets_sheet_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_sheet_rows_workers_worker_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>

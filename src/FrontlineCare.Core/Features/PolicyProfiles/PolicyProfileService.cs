@@ -49,6 +49,25 @@ public sealed class PolicyProfileService(
             .ToDictionary(p => p, p => Apply(PolicyCatalog.For(p), changes.Where(c => c.Profile == p)));
     }
 
+    /// <summary>
+    /// A lookup of the parameters of any profile in force on any day up to <paramref name="upTo"/>, the changes read once:
+    /// for rules applied day by day over a period that may span a change (D1).
+    /// </summary>
+    public static async Task<Func<PolicyProfileCode, DateOnly, PolicyParameters>> DailyAsync(AppDbContext db, DateOnly upTo, CancellationToken ct)
+    {
+        var changes = await db.PolicyParameterChanges.AsNoTracking()
+            .Where(c => c.EffectiveFrom <= upTo)
+            .OrderBy(c => c.EffectiveFrom)
+            .ToListAsync(ct);
+        var cache = new Dictionary<(PolicyProfileCode, DateOnly), PolicyParameters>();
+        return (profile, day) =>
+        {
+            if (!cache.TryGetValue((profile, day), out var parameters))
+                cache[(profile, day)] = parameters = Apply(PolicyCatalog.For(profile), changes.Where(c => c.Profile == profile && c.EffectiveFrom <= day));
+            return parameters;
+        };
+    }
+
     /// <summary>The parameters in force today for a unit (its own profile, else its nearest ancestor's).</summary>
     public Task<PolicyParameters> ForUnitAsync(AppDbContext db, Unit unit, CancellationToken ct) => ForUnitAsync(db, unit, clock.Today(), ct);
 

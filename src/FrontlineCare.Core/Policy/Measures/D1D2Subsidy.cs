@@ -85,9 +85,12 @@ public static class D1D2Subsidy
             if (rules.TierCategories.Value.Contains(category))
             {
                 var rate = day.Tier == RiskClass.I ? rules.TierIYuan : rules.TierIIYuan;
-                var multiplier = Math.Max(rules.RegionMultiplierPercent.Value, day.AidTeam ? rules.AidTeamMultiplierPercent.Value : 100);
+                // The higher of the region's and (at an aid team) the aid multiplier; the line cites the one applied.
+                var raise = day.AidTeam && rules.AidTeamMultiplierPercent.Value > rules.RegionMultiplierPercent.Value
+                    ? rules.AidTeamMultiplierPercent : rules.RegionMultiplierPercent;
+                var source = raise.Value == 100 ? rate.Source : $"{rate.Source}; ×{raise.Value}%: {raise.Source}";
                 if (rate.Value > 0)
-                    parts.Add((day.Tier == RiskClass.I ? SubsidyKind.TierI : SubsidyKind.TierII, units, rate.Value, multiplier, rate.Key, rate.Source, dim));
+                    parts.Add((day.Tier == RiskClass.I ? SubsidyKind.TierI : SubsidyKind.TierII, units, rate.Value, raise.Value, rate.Key, source, dim));
                 if (rules.AllowanceEnabled.Value)
                 {
                     var monthly = day.Tier == RiskClass.I ? rules.AllowanceClass1MonthlyYuan : rules.AllowanceClass2MonthlyYuan;

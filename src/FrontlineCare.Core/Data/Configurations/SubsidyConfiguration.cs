@@ -1,0 +1,59 @@
+using FrontlineCare.Core.Features.Subsidies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FrontlineCare.Core.Data.Configurations;
+
+internal sealed class SubsidySheetConfiguration : IEntityTypeConfiguration<SubsidySheet>
+{
+    public void Configure(EntityTypeBuilder<SubsidySheet> b)
+    {
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Total).HasPrecision(14, 2);
+        b.Property(s => s.GeneratedBy).HasMaxLength(256);
+        b.Property(s => s.CheckedBy).HasMaxLength(256);
+        b.Property(s => s.ApprovedBy).HasMaxLength(256);
+        b.Property(s => s.Version).IsRowVersion();
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // One sheet per unit and month; a unit above or below cannot have one for the same month either (checked under a lock).
+        b.HasIndex(s => new { s.UnitId, s.Month }).IsUnique();
+        b.HasIndex(s => s.Month);
+        b.ToTable(t => t.HasCheckConstraint("ck_subsidy_sheets_month", "extract(day FROM month) = 1"));
+    }
+}
+
+internal sealed class SubsidySheetRowConfiguration : IEntityTypeConfiguration<SubsidySheetRow>
+{
+    public void Configure(EntityTypeBuilder<SubsidySheetRow> b)
+    {
+        b.Property(r => r.FullName).HasMaxLength(50);
+        b.Property(r => r.NationalIdMasked).HasMaxLength(18);
+        b.Property(r => r.UnitName).HasMaxLength(100);
+        b.Property(r => r.Category).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Total).HasPrecision(12, 2);
+        b.HasOne<SubsidySheet>().WithMany().HasForeignKey(r => r.SheetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Workers.FrontlineWorker>().WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.SheetId, r.Number }).IsUnique();
+        b.HasIndex(r => new { r.SheetId, r.WorkerId }).IsUnique();
+    }
+}
+
+internal sealed class SubsidyLineConfiguration : IEntityTypeConfiguration<SubsidyLine>
+{
+    public void Configure(EntityTypeBuilder<SubsidyLine> b)
+    {
+        b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(l => l.Days).HasPrecision(5, 1);
+        b.Property(l => l.Rate).HasPrecision(10, 2);
+        b.Property(l => l.Amount).HasPrecision(12, 2);
+        b.Property(l => l.Recomputed).HasPrecision(12, 2);
+        b.Property(l => l.Paid).HasPrecision(12, 2);
+        b.Property(l => l.ParameterKey).HasMaxLength(60);
+        b.HasOne<SubsidySheet>().WithMany().HasForeignKey(l => l.SheetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SubsidySheetRow>().WithMany().HasForeignKey(l => l.RowId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.SheetId, l.RowId });
+        // Adjustments already made for an approved month, when the next sheet works out what is still owed.
+        b.HasIndex(l => l.AdjustsMonth).HasFilter("adjusts_month IS NOT NULL");
+        b.ToTable(t => t.HasCheckConstraint("ck_subsidy_lines_money", "days >= 0 AND rate >= 0 AND (kind = 'Adjustment' OR amount >= 0)"));
+    }
+}

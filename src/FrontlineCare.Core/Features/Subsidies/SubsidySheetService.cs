@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using FrontlineCare.Core.Common;
+using FrontlineCare.Core.Data;
+using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Workers;
+using FrontlineCare.Core.Policy;
+using FrontlineCare.Core.Policy.Measures;
+using FrontlineCare.Core.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FrontlineCare.Core.Features.Subsidies;
+
+/// <summary>
+/// D1 / D2 monthly subsidy sheets. The organisation department generates a month's sheet for a unit and everything under
+/// it from the duty logged at deployments, checks it, approves it, and exports it for the finance office. Money to a
+/// person is for the organisation department only. Generation is set-based: duty is read grouped by person, day and post
+/// tier in one streamed query, the rule (<see cref="D1D2Subsidy"/>) runs per person, and the rows and lines are written
+/// with binary COPY in the same transaction as the sheet, whose audit entry records the people and total.
+/// </summary>
+public sealed class SubsidySheetService(
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user, TimeProvider clock, ILogger<SubsidySheetService> logger)
+{
+    /// <summary>How many earlier approved months a new sheet checks for changes to adjust.</summary>
+    public const int AdjustMonths = 12;
+
+    private static readonly CultureInfo ChineseOrder = new("zh-CN");
+
+    public async Task<Result<IReadOnlyList<SubsidySheetSummary>>> ListAsync(CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Roles.OrgDepartment)) return Result<IReadOnlyList<SubsidySheetSummary>>.From(Result.Forbidden(Messages.SubsidyOrgDepartmentOnly));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var units = jurisdiction.Units(db).Select(u => u.Id);
+        var sheets = await db.SubsidySheets.AsNoTracking().Where(s => units.Contains(s.UnitId))
+            .OrderByDescending(s => s.Month).ThenBy(s => s.Unit!.Name)
+            .Select(s => new SubsidySheetSummary(s.Id, s.UnitId, s.Unit!.Name, s.Month, s.Status, s.People, s.Total, s.GeneratedAt, s.Version))
+            .Take(500).ToListAsync(ct);
+        return Result<IReadOnlyList<SubsidySheetSummary>>.Ok(sheets);
+    }
+
+    /// <summary>Generates the month's sheet for the unit, or regenerates its draft; refused for a checked or approved month.</summary>
+    public async Task<Result<Guid>> GenerateAsync(SubsidySheetForm form, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Roles.OrgDepartment)) return Result<Guid>.From(Result.Forbidden(Messages.SubsidyOrgDepartmentOnly));
+        var errors = new List<FieldError>();
+        if (form.UnitId is null) errors.Add(new FieldError(nameof(form.UnitId), Messages.Required));
+        if (form.Month is not { } anyDay) errors.Add(new FieldError(nameof(form.Month), Messages.Required));
+        else if (new DateOnly(anyDay.Year, anyDay.Month, 1) > clock.Today()) errors.Add(new FieldError(nameof(form.Month), Messages.SubsidyMonthFuture));
+        if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
+        var month = new DateOnly(form.Month!.Value.Year, form.Month.Value.Month, 1);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.UnitId, ct);
+        if (unit is null) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.Required));
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        if (!jurisdiction.Contains(unit.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // One generation per month at a time: two could otherwise both pass the overlap check below.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('subsidy-sheet'), {month.DayNumber})", ct);
+
+            var path = unit.Path;
+            var overlapping = await db.SubsidySheets.AsNoTracking()
+                .Where(s => s.Month == month && s.UnitId != unit.Id && (s.Unit!.Path.IsDescendantOf(path) || path.IsDescendantOf(s.Unit.Path)))
+                .Select(s => s.Unit!.Name).FirstOrDefaultAsync(ct);
+            if (overlapping is not null)
+                return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), string.Format(Messages.SubsidyOverlapping, overlapping)));
+            var sheet = await db.SubsidySheets.FirstOrDefaultAsync(s => s.UnitId == unit.Id && s.Month == month, ct);
+            if (sheet is { Status: SubsidySheetStatus.Approved }) return Result<Guid>.From(Result.Invalid(nameof(form.Month), Messages.SubsidyMonthApproved));
+            if (sheet is { Status: SubsidySheetStatus.Checked }) return Result<Guid>.From(Result.Invalid(nameof(form.Month), Messages.SubsidyMonthChecked));
+            if (sheet is null)
+            {
+                sheet = new SubsidySheet { Id = Guid.CreateVersion7(), UnitId = unit.Id, Month = month };
+                db.SubsidySheets.Add(sheet);
+            }
+            else
+            {
+                await db.SubsidyLines.Where(l => l.SheetId == sheet.Id).ExecuteDeleteAsync(ct);
+                await db.SubsidySheetRows.Where(r => r.SheetId == sheet.Id).ExecuteDeleteAsync(ct);
+            }
+
+            var computation = await ComputeAsync(db, unit, month, sheet.Id, ct);
+            (sheet.People, sheet.Total, sheet.GeneratedAt, sheet.GeneratedBy) = (computation.Rows.Count, computation.Rows.Sum(r => r.Total), clock.GetUtcNow(), user.UserName);
+            await db.SaveChangesAsync(ct);
+            await WriteAsync(db, computation, ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Subsidy sheet {Month:yyyy-MM} of unit {UnitId}: {People} people, {Total} yuan, {Adjustments} adjustments, by {UserId}",
+                month, unit.Id, sheet.People, sheet.Total, computation.Lines.Count(l => l.Kind == SubsidyKind.Adjustment), user.UserId);
+            return Result<Guid>.Ok(sheet.Id);
+        });
+    }
+
+    public async Task<Result<SubsidySheetView>> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (sheet, denied) = await SheetAsync(db, id, ct);
+        if (sheet is null) return Result<SubsidySheetView>.From(denied!);
+        var totals = await db.SubsidyLines.AsNoTracking().Where(l => l.SheetId == id)
+            .GroupBy(l => l.Kind).Select(g => new SubsidyKindTotal(g.Key, g.Sum(l => l.Days), g.Sum(l => l.Amount)))
+            .ToListAsync(ct);
+        return Result<SubsidySheetView>.Ok(new SubsidySheetView(Summary(sheet), totals.OrderBy(t => t.Kind).ToList(),
+            sheet.GeneratedBy, sheet.CheckedBy, sheet.CheckedAt, sheet.ApprovedBy, sheet.ApprovedAt));
+    }
+
+    /// <summary>A page of the sheet's rows in 序号 order, with their lines; <paramref name="search"/> matches a name.</summary>
+    public async Task<Result<SubsidyRowPage>> RowsAsync(Guid id, string? search, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (sheet, denied) = await SheetAsync(db, id, ct);
+        if (sheet is null) return Result<SubsidyRowPage>.From(denied!);
+        var rows = db.SubsidySheetRows.AsNoTracking().Where(r => r.SheetId == id);
+        if (!string.IsNullOrWhiteSpace(search)) rows = rows.Where(r => r.FullName.Contains(search.Trim()));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(r => r.Number).Skip(skip).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        var ids = page.Select(r => r.Id).ToList();
+        var lines = (await db.SubsidyLines.AsNoTracking().Where(l => l.SheetId == id && ids.Contains(l.RowId)).ToListAsync(ct)).ToLookup(l => l.RowId);
+        var items = page.Select(r => new SubsidyRowView(r.Id, r.Number, r.WorkerId, r.FullName, r.NationalIdMasked, r.UnitName, r.Category, r.Total,
+            lines[r.Id].OrderBy(l => l.Kind).ThenBy(l => l.AdjustsMonth).ThenBy(l => l.Rate).ToList())).ToList();
+        return Result<SubsidyRowPage>.Ok(new SubsidyRowPage(items, total));
+    }
+
+    public Task<Result> CheckAsync(Guid id, uint version, CancellationToken ct = default) =>
+        TransitionAsync(id, version, s => s.Check(clock.GetUtcNow(), user.UserName), ct);
+
+    public Task<Result> ReopenAsync(Guid id, uint version, CancellationToken ct = default) =>
+        TransitionAsync(id, version, s => s.Reopen(), ct);
+
+    public Task<Result> ApproveAsync(Guid id, uint version, CancellationToken ct = default) =>
+        TransitionAsync(id, version, s => s.Approve(clock.GetUtcNow(), user.UserName), ct);
+
+    /// <summary>The sheet's rows for the finance office's Excel, streamed from the database in 序号 order.</summary>
+    public async IAsyncEnumerable<SubsidyExportRow> ExportAsync(Guid id, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (sheet, _) = await SheetAsync(db, id, ct);
+        if (sheet is null) yield break;
+        var lines = db.SubsidyLines.AsNoTracking().Where(l => l.SheetId == id);
+        var rows = db.SubsidySheetRows.AsNoTracking().Where(r => r.SheetId == id).OrderBy(r => r.Number)
+            .Select(r => new { Row = r, Lines = lines.Where(l => l.RowId == r.Id).ToList() })
+            .AsSplitQuery();
+        // Rows and their lines come in two ordered streams (split query) rather than one row per line.
+        await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            decimal Days(SubsidyKind k) => x.Lines.Where(l => l.Kind == k).Sum(l => l.Days);
+            decimal Amount(SubsidyKind k) => x.Lines.Where(l => l.Kind == k).Sum(l => l.Amount);
+            yield return new SubsidyExportRow(x.Row.Number, x.Row.FullName, x.Row.NationalIdMasked, x.Row.UnitName, x.Row.Category,
+                Days(SubsidyKind.TierI), Amount(SubsidyKind.TierI), Days(SubsidyKind.TierII), Amount(SubsidyKind.TierII),
+                Days(SubsidyKind.LocalTopUp), Amount(SubsidyKind.LocalTopUp), Amount(SubsidyKind.Meal), Amount(SubsidyKind.EpidemicAllowance),
+                Amount(SubsidyKind.Adjustment), x.Row.Total, x.Lines.OrderBy(l => l.Kind).ThenBy(l => l.AdjustsMonth).ThenBy(l => l.Rate).ToList());
+        }
+    }
+
+    private async Task<Result> TransitionAsync(Guid id, uint version, Func<SubsidySheet, bool> transition, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (found, denied) = await SheetAsync(db, id, ct);
+        if (found is null) return denied!;
+        var sheet = await db.SubsidySheets.FirstAsync(s => s.Id == id, ct);
+        db.Entry(sheet).Property(s => s.Version).OriginalValue = version;
+        if (sheet.Version != version) return Result.Conflict(Messages.ConcurrencyConflict);
+        if (!transition(sheet)) return Result.Conflict(Messages.SubsidyWrongStatus);
+        return await db.SaveOrConflictAsync(ct);
+    }
+
+    private async Task<(SubsidySheet? Sheet, Result? Denied)> SheetAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.OrgDepartment)) return (null, Result.Forbidden(Messages.SubsidyOrgDepartmentOnly));
+        var sheet = await db.SubsidySheets.AsNoTracking().Include(s => s.Unit).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (sheet is null) return (null, Result.NotFound());
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        return jurisdiction.Contains(sheet.Unit!.Path) ? (sheet, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+    }
+
+    private static SubsidySheetSummary Summary(SubsidySheet s) =>
+        new(s.Id, s.UnitId, s.Unit!.Name, s.Month, s.Status, s.People, s.Total, s.GeneratedAt, s.Version);
+
+    private sealed record Computation(List<SubsidySheetRow> Rows, List<SubsidyLine> Lines);
+
+    private sealed record PersonInfo(Guid Id, string FullName, string NationalId, WorkerCategory Category, Guid UnitId, string UnitName);
+
+    /// <summary>The month's rows and lines for everyone of the unit's subtree with duty, plus adjustments of earlier approved months.</summary>
+    private static async Task<Computation> ComputeAsync(AppDbContext db, Unit unit, DateOnly month, Guid sheetId, CancellationToken ct)
+    {
+        var last = month.AddMonths(1).AddDays(-1);
+        var profileOf = await ProfilesAsync(db, unit, ct);
+        var rulesOn = await PolicyProfileService.DailyAsync(db, last, ct);
+
+        var perPerson = new Dictionary<Guid, List<SubsidyLineDraft>>();
+        var logs = await LogsAsync(db, unit.Path.ToString(), month, last, null, ct);
+        var people = await PeopleAsync(db, logs.Keys, ct);
+        foreach (var (workerId, days) in logs)
+        {
+            var person = people[workerId];
+            var profile = profileOf[person.UnitId];
+            perPerson[workerId] = [.. D1D2Subsidy.Compute(person.Category, days, day => rulesOn(profile, day).D1)];
+        }
+
+        // Approved months whose data changed since approval: what they come to now, minus what was paid for them.
+        var adjustments = new Dictionary<Guid, List<SubsidyLine>>();
+        var approved = await db.SubsidySheets.AsNoTracking()
+            .Where(s => s.UnitId == unit.Id && s.Status == SubsidySheetStatus.Approved && s.Month < month && s.Month >= month.AddMonths(-AdjustMonths))
+            .OrderBy(s => s.Month).ToListAsync(ct);
+        foreach (var earlier in approved)
+        {
+            var earlierLast = earlier.Month.AddMonths(1).AddDays(-1);
+            var policyChanged = await db.PolicyParameterChanges.AnyAsync(c => c.CreatedAt > earlier.ApprovedAt && c.EffectiveFrom <= earlierLast, ct);
+            var changed = policyChanged ? null : await ChangedSinceAsync(db, unit.Path.ToString(), earlier.ApprovedAt!.Value, ct);
+            if (changed is { Count: 0 }) continue;
+            var recomputedLogs = await LogsAsync(db, unit.Path.ToString(), earlier.Month, earlierLast, changed, ct);
+            var paidQuery = db.SubsidyLines.AsNoTracking()
+                .Where(l => (l.SheetId == earlier.Id && l.AdjustsMonth == null)
+                            || (l.AdjustsMonth == earlier.Month && db.SubsidySheets.Any(s => s.Id == l.SheetId && s.UnitId == unit.Id && s.Status == SubsidySheetStatus.Approved)))
+                .Join(db.SubsidySheetRows, l => l.RowId, r => r.Id, (l, r) => new { r.WorkerId, l.Amount });
+            if (changed is not null) paidQuery = paidQuery.Where(x => changed.Contains(x.WorkerId));
+            var paid = await paidQuery.GroupBy(x => x.WorkerId).Select(g => new { WorkerId = g.Key, Amount = g.Sum(x => x.Amount) })
+                .ToDictionaryAsync(x => x.WorkerId, x => x.Amount, ct);
+            var earlierPeople = await PeopleAsync(db, recomputedLogs.Keys.Concat(paid.Keys).Distinct(), ct);
+            foreach (var workerId in recomputedLogs.Keys.Union(paid.Keys))
+            {
+                var person = earlierPeople.GetValueOrDefault(workerId);
+                var now = person is null || !recomputedLogs.TryGetValue(workerId, out var days) ? 0m
+                    : D1D2Subsidy.Compute(person.Category, days, day => rulesOn(profileOf.GetValueOrDefault(person.UnitId, PolicyProfileCode.ZJ), day).D1).Sum(l => l.Amount);
+                var before = paid.GetValueOrDefault(workerId);
+                if (now == before) continue;
+                if (person is not null) people.TryAdd(workerId, person);
+                if (!adjustments.TryGetValue(workerId, out var list)) adjustments[workerId] = list = [];
+                list.Add(new SubsidyLine
+                {
+                    Id = Guid.CreateVersion7(), SheetId = sheetId, Kind = SubsidyKind.Adjustment, Days = 0, Rate = 0, MultiplierPercent = 100,
+                    Amount = now - before, ParameterKey = "D1.adjustment", Source = earlier.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    AdjustsMonth = earlier.Month, Recomputed = now, Paid = before,
+                });
+            }
+        }
+
+        var missing = adjustments.Keys.Where(id => !people.ContainsKey(id)).ToList();
+        if (missing.Count > 0) foreach (var (id, p) in await PeopleAsync(db, missing, ct)) people[id] = p;
+        var result = new Computation([], []);
+        var ordered = perPerson.Keys.Union(adjustments.Keys).Where(people.ContainsKey)
+            .Select(id => people[id])
+            .OrderBy(p => p.UnitName, StringComparer.Create(ChineseOrder, false)).ThenBy(p => p.FullName, StringComparer.Create(ChineseOrder, false)).ThenBy(p => p.Id);
+        var number = 0;
+        foreach (var person in ordered)
+        {
+            var row = new SubsidySheetRow
+            {
+                Id = Guid.CreateVersion7(), SheetId = sheetId, WorkerId = person.Id, FullName = person.FullName,
+                NationalIdMasked = Masking.NationalId(person.NationalId), UnitName = person.UnitName, Category = person.Category,
+            };
+            var lines = perPerson.GetValueOrDefault(person.Id, []).Select(d => new SubsidyLine
+            {
+                Id = Guid.CreateVersion7(), SheetId = sheetId, RowId = row.Id, Kind = d.Kind, Days = d.Days, Rate = d.Rate,
+                MultiplierPercent = d.MultiplierPercent, Amount = d.Amount, ParameterKey = d.ParameterKey, Source = d.Source,
+            }).Concat(adjustments.GetValueOrDefault(person.Id, []).Select(a => { a.RowId = row.Id; return a; })).ToList();
+            if (lines.Count == 0) continue; // on duty, but nothing this profile pays for
+            row.Number = ++number;
+            row.Total = lines.Sum(l => l.Amount);
+            result.Rows.Add(row);
+            result.Lines.AddRange(lines);
+        }
+        return result;
+    }
+
+    /// <summary>The duty of the unit's subtree in a period, per person as one entry per day and post tier (merged into days by the rule).</summary>
+    private static async Task<Dictionary<Guid, List<SubsidyDay>>> LogsAsync(
+        AppDbContext db, string rootPath, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? onlyWorkers, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand($"""
+            SELECT l.worker_id, l.day, sum(l.hours), d.risk_class, d.post_kind = 'MedicalAidTeam'
+            FROM duty_logs l
+            JOIN deployments d ON d.id = l.deployment_id
+            JOIN workers w ON w.id = l.worker_id
+            JOIN units u ON u.id = w.unit_id
+            WHERE u.path <@ @root::ltree AND l.day BETWEEN @from AND @to AND l.hours > 0
+              {(onlyWorkers is null ? "" : "AND l.worker_id = ANY(@workers)")}
+            GROUP BY l.worker_id, l.day, d.risk_class, d.post_kind = 'MedicalAidTeam'
+            """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()) { CommandTimeout = 300 };
+        command.Parameters.AddWithValue("root", rootPath);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        if (onlyWorkers is not null) command.Parameters.AddWithValue("workers", onlyWorkers.ToArray());
+        var result = new Dictionary<Guid, List<SubsidyDay>>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var workerId = reader.GetGuid(0);
+            if (!result.TryGetValue(workerId, out var days)) result[workerId] = days = [];
+            days.Add(new SubsidyDay(reader.GetFieldValue<DateOnly>(1), reader.GetDecimal(2), Enum.Parse<RiskClass>(reader.GetString(3)), reader.GetBoolean(4)));
+        }
+        return result;
+    }
+
+    private static async Task<Dictionary<Guid, PersonInfo>> PeopleAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        var result = new Dictionary<Guid, PersonInfo>(list.Count);
+        foreach (var chunk in list.Chunk(20_000))
+        {
+            var people = await db.Workers.AsNoTracking().Where(w => chunk.Contains(w.Id))
+                .Select(w => new PersonInfo(w.Id, w.FullName, w.NationalId, w.Category, w.UnitId, w.Unit!.Name)).ToListAsync(ct);
+            foreach (var p in people) result[p.Id] = p;
+        }
+        return result;
+    }
+
+    /// <summary>People of the subtree whose worker record, deployments or duty changed since a moment (the audit trail says).</summary>
+    private static async Task<IReadOnlyCollection<Guid>> ChangedSinceAsync(AppDbContext db, string rootPath, DateTimeOffset since, CancellationToken ct) =>
+        await db.Database.SqlQuery<Guid>($"""
+            SELECT w.id AS "Value" FROM workers w JOIN units u ON u.id = w.unit_id
+            WHERE u.path <@ {rootPath}::ltree
+              AND EXISTS (SELECT 1 FROM audit_entries a WHERE a.worker_id = w.id AND a.at > {since}
+                          AND a.entity IN ('Worker', 'Deployment', 'DutyLog'))
+            """).ToListAsync(ct);
+
+    /// <summary>The profile in force for each unit of the subtree: its own, else its nearest ancestor's, else ZJ.</summary>
+    private static async Task<Dictionary<Guid, PolicyProfileCode>> ProfilesAsync(AppDbContext db, Unit root, CancellationToken ct)
+    {
+        var rootPath = root.Path;
+        var ancestorIds = root.Path.ToString().Split('.').Select(Guid.Parse).ToList();
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.Path.IsDescendantOf(rootPath) || ancestorIds.Contains(u.Id))
+            .Select(u => new { u.Id, Path = u.Path.ToString(), u.ProfileOverride }).ToListAsync(ct);
+        var overrides = units.Where(u => u.ProfileOverride is not null).ToDictionary(u => u.Id, u => u.ProfileOverride!.Value);
+        return units.ToDictionary(u => u.Id, u =>
+        {
+            foreach (var label in u.Path.Split('.').Reverse())
+                if (overrides.TryGetValue(Guid.Parse(label), out var p)) return p;
+            return PolicyProfileCode.ZJ;
+        });
+    }
+
+    private static async Task WriteAsync(AppDbContext db, Computation c, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var rows = await connection.BeginBinaryImportAsync(
+            "COPY subsidy_sheet_rows (id, sheet_id, worker_id, number, full_name, national_id_masked, unit_name, category, total) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var r in c.Rows)
+            {
+                await rows.StartRowAsync(ct);
+                await rows.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
+                await rows.WriteAsync(r.SheetId, NpgsqlDbType.Uuid, ct);
+                await rows.WriteAsync(r.WorkerId, NpgsqlDbType.Uuid, ct);
+                await rows.WriteAsync(r.Number, NpgsqlDbType.Integer, ct);
+                await rows.WriteAsync(r.FullName, NpgsqlDbType.Varchar, ct);
+                await rows.WriteAsync(r.NationalIdMasked, NpgsqlDbType.Varchar, ct);
+                await rows.WriteAsync(r.UnitName, NpgsqlDbType.Varchar, ct);
+                await rows.WriteAsync(r.Category.ToString(), NpgsqlDbType.Varchar, ct);
+                await rows.WriteAsync(r.Total, NpgsqlDbType.Numeric, ct);
+            }
+            await rows.CompleteAsync(ct);
+        }
+        await using (var lines = await connection.BeginBinaryImportAsync(
+            "COPY subsidy_lines (id, sheet_id, row_id, kind, days, rate, multiplier_percent, amount, parameter_key, source, adjusts_month, recomputed, paid) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var l in c.Lines)
+            {
+                await lines.StartRowAsync(ct);
+                await lines.WriteAsync(l.Id, NpgsqlDbType.Uuid, ct);
+                await lines.WriteAsync(l.SheetId, NpgsqlDbType.Uuid, ct);
+                await lines.WriteAsync(l.RowId, NpgsqlDbType.Uuid, ct);
+                await lines.WriteAsync(l.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                await lines.WriteAsync(l.Days, NpgsqlDbType.Numeric, ct);
+                await lines.WriteAsync(l.Rate, NpgsqlDbType.Numeric, ct);
+                await lines.WriteAsync(l.MultiplierPercent, NpgsqlDbType.Integer, ct);
+                await lines.WriteAsync(l.Amount, NpgsqlDbType.Numeric, ct);
+                await lines.WriteAsync(l.ParameterKey, NpgsqlDbType.Varchar, ct);
+                await lines.WriteAsync(l.Source, NpgsqlDbType.Text, ct);
+                if (l.AdjustsMonth is { } m) await lines.WriteAsync(m, NpgsqlDbType.Date, ct); else await lines.WriteNullAsync(ct);
+                if (l.Recomputed is { } rc) await lines.WriteAsync(rc, NpgsqlDbType.Numeric, ct); else await lines.WriteNullAsync(ct);
+                if (l.Paid is { } pd) await lines.WriteAsync(pd, NpgsqlDbType.Numeric, ct); else await lines.WriteNullAsync(ct);
+            }
+            await lines.CompleteAsync(ct);
+        }
+    }
+}
