@@ -25,6 +25,24 @@ public static class Labels
     public static string Of(QuotaRounding value) => Text("Rounding" + value);
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
     public static string Of(HealthSymptom value) => Text("Symptom" + value);
+    public static string Of(SubsidyKind value) => Text("SubsidyKind" + value);
+    public static string Of(Core.Features.Subsidies.SubsidySheetStatus value) => Text("SubsidyStatus" + value);
+
+    /// <summary>Money as Chinese users write it: 1,050.00 元 (zh-CN) or ¥1,050.00.</summary>
+    public static string Yuan(decimal amount) => string.Format(UiText.YuanFormat, amount.ToString("#,##0.00", CultureInfo.InvariantCulture));
+
+    /// <summary>A month: 2026年10月 (zh-CN) or 2026-10.</summary>
+    public static string Month(DateOnly month) =>
+        CultureInfo.CurrentUICulture.Name == "zh-CN" ? month.ToString("yyyy年M月", CultureInfo.InvariantCulture) : month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>How a subsidy line was computed, in words: "一档 3.5 天 × 300 元 × 200% = 2,100.00 元".</summary>
+    public static string Formula(Core.Features.Subsidies.SubsidyLine line) => line.Kind switch
+    {
+        SubsidyKind.Adjustment => string.Format(UiText.SubsidyFormulaAdjustment, Month(line.AdjustsMonth ?? default), Yuan(line.Recomputed ?? 0), Yuan(line.Paid ?? 0), Yuan(line.Amount)),
+        SubsidyKind.EpidemicAllowance => string.Format(UiText.SubsidyFormulaAllowance, Of(line.Kind), Days(line.Days), Days(line.Rate), Yuan(line.Amount)),
+        _ when line.MultiplierPercent != 100 => string.Format(UiText.SubsidyFormulaRaised, Of(line.Kind), Days(line.Days), Days(line.Rate), line.MultiplierPercent, Yuan(line.Amount)),
+        _ => string.Format(UiText.SubsidyFormula, Of(line.Kind), Days(line.Days), Days(line.Rate), Yuan(line.Amount)),
+    };
     public static string Of(NucleicAcidResult value) => Text("NucleicAcid" + value);
     /// <summary>Every finding of a health report in words: "发热、有症状".</summary>
     public static string Of(HealthFinding value) =>

@@ -7,6 +7,7 @@ using FrontlineCare.Web.Components;
 using FrontlineCare.Web.Features.Account;
 using FrontlineCare.Web.Features.Duty;
 using FrontlineCare.Web.Features.Nominations;
+using FrontlineCare.Web.Features.Subsidies;
 using FrontlineCare.Web.Features.Talent;
 using FrontlineCare.Web.Features.Workers;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -137,6 +138,7 @@ public static class WebPortalSetup
         app.MapDutyTemplate();
         app.MapNominationFiles();
         app.MapTalentExport();
+        app.MapSubsidyExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
