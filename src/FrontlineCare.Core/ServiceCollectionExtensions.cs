@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<VolunteerService>();
         services.AddScoped<Features.Health.HealthReportService>();
         services.AddScoped<Features.Subsidies.SubsidySheetService>();
+        services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

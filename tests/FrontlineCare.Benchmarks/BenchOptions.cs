@@ -2,16 +2,18 @@ using System.Globalization;
 
 namespace FrontlineCare.Benchmarks;
 
-/// <summary>Which benchmark a run measures after seeding: the worker list (G4), duty and the B2 sweep (issue #3), or both.</summary>
+/// <summary>Which benchmark a run measures after seeding: the worker list (G4), duty and the B2 sweep (issue #3),
+/// nominations and quotas (issue #4), the subsidy sheet (issue #5), or all of them.</summary>
 internal enum BenchScenario
 {
     All,
     List,
     Duty,
     Nominations,
+    Subsidy,
 }
 
-/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|nominations|all</c>.</summary>
+/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|nominations|subsidy|all</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Workers { get; init; } = 1_000_000;
@@ -30,6 +32,7 @@ internal sealed record BenchOptions
     public bool RunsList => Scenario is BenchScenario.All or BenchScenario.List;
     public bool RunsDuty => Scenario is BenchScenario.All or BenchScenario.Duty;
     public bool RunsNominations => Scenario is BenchScenario.All or BenchScenario.Nominations;
+    public bool RunsSubsidy => Scenario is BenchScenario.All or BenchScenario.Subsidy;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -56,7 +59,7 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/FrontlineCare.Benchmarks -- " +
-        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|nominations|all]";
+        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|nominations|subsidy|all]";
 
     private static BenchScenario ScenarioName(string[] args, ref int i)
     {
@@ -66,8 +69,9 @@ internal sealed record BenchOptions
             "list" => BenchScenario.List,
             "duty" => BenchScenario.Duty,
             "nominations" => BenchScenario.Nominations,
+            "subsidy" => BenchScenario.Subsidy,
             "all" => BenchScenario.All,
-            _ => throw new ArgumentException($"--scenario must be list, duty, nominations or all, not '{args[i]}'."),
+            _ => throw new ArgumentException($"--scenario must be list, duty, nominations, subsidy or all, not '{args[i]}'."),
         };
     }
 

@@ -22,6 +22,18 @@ internal static class BenchSteps
         return cmd;
     }
 
+    public static async Task<long> ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(conn, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(conn, sql, parameters);
+        return (T)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     public static void Goal(string goal, string target, string measured, bool pass) =>
         Console.WriteLine($"| {goal} | {target} | {measured} | {(pass ? "PASS" : "FAIL")} |");
 }

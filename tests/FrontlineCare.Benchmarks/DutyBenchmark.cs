@@ -92,7 +92,7 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
         for (var i = 0; i < CountRuns; i++)
         {
             var sw = Stopwatch.StartNew();
-            var rows = await ScalarAsync<long>("SELECT count(*) FROM duty_logs");
+            var rows = await ScalarOnNewConnectionAsync<long>("SELECT count(*) FROM duty_logs");
             counts.Add(sw.Elapsed.TotalSeconds);
             Console.WriteLine($"  count(*) run {i + 1}: {rows:N0} rows in {sw.Elapsed.TotalSeconds:F2} s");
         }
@@ -163,19 +163,19 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
             FROM deployments d
             WHERE d.start_date <= @to AND (d.end_date IS NULL OR d.end_date >= @from)
             GROUP BY d.worker_id HAVING min(d.start_date) > @from
-            """, ("place", DutyPlace), ("from", from), ("to", today)));
+            """, ct, ("place", DutyPlace), ("from", from), ("to", today)));
         var whole = await Step("deployments for the whole window", () => ExecuteAsync(conn, """
             INSERT INTO deployments (id, worker_id, post_kind, place, start_date, end_date, risk_class, created_at, updated_at)
             SELECT gen_random_uuid(), w.id, 'Checkpoint', @place, @from, @to, 'II', now(), now()
             FROM workers w
             WHERE NOT EXISTS (SELECT 1 FROM deployments d
                               WHERE d.worker_id = w.id AND d.start_date <= @to AND (d.end_date IS NULL OR d.end_date >= @from))
-            """, ("place", DutyPlace), ("from", from), ("to", today)));
+            """, ct, ("place", DutyPlace), ("from", from), ("to", today)));
         Console.WriteLine($"    added {before:N0} deployments before a current one and {whole:N0} for the whole window ({from:yyyy-MM-dd} – {today:yyyy-MM-dd})");
 
         var (workers, planted) = await Step("plan (deployment per worker and day)", async () =>
         {
-            await ExecuteAsync(conn, PlanSql, ("from", from), ("to", today));
+            await ExecuteAsync(conn, PlanSql, ct, ("from", from), ("to", today));
             await using var cmd = Command(conn, $"SELECT count(DISTINCT worker_id), count(DISTINCT worker_id) FILTER (WHERE {PlantedSql}) FROM duty_plan p");
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
@@ -194,8 +194,8 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
                 await reader.ReadAsync(ct);
                 definitions = [reader.GetString(0), reader.GetString(1), reader.GetString(2)];
             }
-            await ExecuteAsync(conn, "ALTER TABLE duty_logs DROP CONSTRAINT fk_duty_logs_deployments_deployment_id");
-            await ExecuteAsync(conn, "DROP INDEX ix_duty_logs_deployment_id_day, ix_duty_logs_worker_id_day");
+            await ExecuteAsync(conn, "ALTER TABLE duty_logs DROP CONSTRAINT fk_duty_logs_deployments_deployment_id", ct);
+            await ExecuteAsync(conn, "DROP INDEX ix_duty_logs_deployment_id_day, ix_duty_logs_worker_id_day", ct);
             return definitions;
         });
 
@@ -211,17 +211,17 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
                     SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(@d * @workers + p.wn), 12, '0'))::uuid,
                            p.deployment_id, p.worker_id, @day, {HoursSql}, p.high_risk, @at, @at
                     FROM duty_plan p WHERE @day BETWEEN p.first_day AND p.last_day
-                    """, ("d", d), ("workers", workers), ("day", day), ("at", at));
+                    """, ct, ("d", d), ("workers", workers), ("day", day), ("at", at));
             }
             return inserted;
         });
-        await Step("CREATE UNIQUE INDEX ix_duty_logs_deployment_id_day", () => ExecuteAsync(conn, indexes[0]));
-        await Step("CREATE INDEX ix_duty_logs_worker_id_day", () => ExecuteAsync(conn, indexes[1]));
+        await Step("CREATE UNIQUE INDEX ix_duty_logs_deployment_id_day", () => ExecuteAsync(conn, indexes[0], ct));
+        await Step("CREATE INDEX ix_duty_logs_worker_id_day", () => ExecuteAsync(conn, indexes[1], ct));
         await Step("ADD CONSTRAINT fk_duty_logs_deployments_deployment_id", () => ExecuteAsync(conn,
-            "ALTER TABLE duty_logs ADD CONSTRAINT fk_duty_logs_deployments_deployment_id " + indexes[2]));
+            "ALTER TABLE duty_logs ADD CONSTRAINT fk_duty_logs_deployments_deployment_id " + indexes[2], ct));
         await Step("VACUUM ANALYZE duty_logs, deployments, forced_rest_cases", () =>
-            ExecuteAsync(conn, "VACUUM ANALYZE duty_logs, deployments, forced_rest_cases"));
-        await ExecuteAsync(conn, "DROP TABLE duty_plan");
+            ExecuteAsync(conn, "VACUUM ANALYZE duty_logs, deployments, forced_rest_cases", ct));
+        await ExecuteAsync(conn, "DROP TABLE duty_plan", ct);
 
         await using (var sizes = Command(conn,
             "SELECT pg_size_pretty(pg_table_size('duty_logs')), pg_size_pretty(pg_indexes_size('duty_logs')), (SELECT count(*) FROM deployments)"))
@@ -301,12 +301,12 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var saved = await ScalarAsync<long>(conn,
-            "SELECT count(*) FROM duty_logs WHERE deployment_id = ANY(@ids) AND day BETWEEN @from AND @to AND hours = @hours",
+            "SELECT count(*) FROM duty_logs WHERE deployment_id = ANY(@ids) AND day BETWEEN @from AND @to AND hours = @hours", ct,
             ("ids", data.GridDeployments.ToArray()), ("from", key.WeekStart), ("to", key.WeekStart.AddDays(6)), ("hours", hours));
         var open = await ScalarAsync<long>(conn, """
             SELECT count(*) FROM forced_rest_cases c JOIN deployments d ON d.worker_id = c.worker_id
             WHERE d.id = ANY(@ids) AND c.status IN ('Open', 'RestScheduled')
-            """, ("ids", data.GridDeployments.ToArray()));
+            """, ct, ("ids", data.GridDeployments.ToArray()));
         if (saved != GridPeople * 7)
             throw new InvalidOperationException($"After the last save {saved} cells hold {hours} hours, not {GridPeople * 7}.");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -404,23 +404,9 @@ internal sealed class DutyBenchmark(IServiceProvider services, NpgsqlDataSource 
             save.P95 <= SaveP95LimitMs);
     }
 
-    // ---- helpers ---------------------------------------------------------------------------------------
-
-    private async Task<long> ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = Command(conn, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<T> ScalarAsync<T>(string sql)
+    private async Task<T> ScalarOnNewConnectionAsync<T>(string sql)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await ScalarAsync<T>(conn, sql);
-    }
-
-    private async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = Command(conn, sql, parameters);
-        return (T)(await cmd.ExecuteScalarAsync(ct))!;
+        return await ScalarAsync<T>(conn, sql, ct);
     }
 }

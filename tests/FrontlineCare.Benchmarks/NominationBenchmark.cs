@@ -71,16 +71,16 @@ internal sealed class NominationBenchmark(IServiceProvider services, NpgsqlDataS
         {
             var units = await Step("grow the tree", async () =>
             {
-                var now = await ScalarAsync<long>(conn, "SELECT count(*) FROM units");
-                if (now < TargetUnits) await ExecuteAsync(conn, GrowTreeSql, ("extra", (int)(TargetUnits - now)));
-                return await ScalarAsync<long>(conn, "SELECT count(*) FROM units");
+                var now = await ScalarAsync<long>(conn, "SELECT count(*) FROM units", ct);
+                if (now < TargetUnits) await ExecuteAsync(conn, GrowTreeSql, ct, ("extra", (int)(TargetUnits - now)));
+                return await ScalarAsync<long>(conn, "SELECT count(*) FROM units", ct);
             });
             var (from, to) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
-            var rows = await Step($"insert {TargetNominations:N0} nominations", () => ExecuteAsync(conn, NominationsSql,
+            var rows = await Step($"insert {TargetNominations:N0} nominations", () => ExecuteAsync(conn, NominationsSql, ct,
                 ("from", from), ("to", to), ("year", today.Year), ("count", TargetNominations), ("now", DateTimeOffset.UtcNow),
                 ("kinds", Enum.GetNames<Core.Policy.Measures.AwardKind>().Where(k => k != "AdvancedCollective").ToArray())));
-            await Step("VACUUM ANALYZE units, nominations", () => ExecuteAsync(conn, "VACUUM ANALYZE units, nominations"));
-            var inReview = await ScalarAsync<long>(conn, "SELECT count(*) FROM nominations WHERE status = 'InReview'");
+            await Step("VACUUM ANALYZE units, nominations", () => ExecuteAsync(conn, "VACUUM ANALYZE units, nominations", ct));
+            var inReview = await ScalarAsync<long>(conn, "SELECT count(*) FROM nominations WHERE status = 'InReview'", ct);
             Console.WriteLine($"    {units:N0} units; {rows:N0} nominations of {today.Year}, {inReview:N0} in review");
         }
 
@@ -125,16 +125,4 @@ internal sealed class NominationBenchmark(IServiceProvider services, NpgsqlDataS
     private NominationService Service(ICurrentUser user) => new(
         services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<PolicyProfileService>(),
         services.GetRequiredService<QuotaService>(), user, TimeProvider.System, NullLogger<NominationService>.Instance);
-
-    private async Task<long> ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = Command(conn, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
-    {
-        await using var cmd = Command(conn, sql);
-        return (T)(await cmd.ExecuteScalarAsync(ct))!;
-    }
 }

@@ -18,7 +18,8 @@ namespace FrontlineCare.Benchmarks;
 /// (6,111 units, N workers, deployments) loaded with binary COPY, then the worker list (performance goal G4)
 /// measured through the portal's own <see cref="WorkerService"/> and against a raw-Npgsql peer, and/or 30 days of
 /// duty per worker with the B2 sweep and the duty grid (issue #3, <see cref="DutyBenchmark"/>), and/or
-/// 100,000 nominations in a 10,000-unit tree (issue #4, <see cref="NominationBenchmark"/>).
+/// 100,000 nominations in a 10,000-unit tree (issue #4, <see cref="NominationBenchmark"/>), and/or a monthly subsidy
+/// sheet for 100,000 people (issue #5, <see cref="SubsidyBenchmark"/>).
 /// See docs/performance.md.
 /// </summary>
 internal static class Program
@@ -149,7 +150,9 @@ internal static class Program
         // The portal's own composition: AddFrontlineCareCore + a current user (OrgDepartment at the root) + logging.
         var user = new BenchUser(seed.RootUnitId);
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        // Warnings only, except the subsidy generator's one line of phase timings.
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter("FrontlineCare.Core.Features.Subsidies", LogLevel.Information));
         services.AddFrontlineCareCore(connectionString);
         services.AddSingleton<ICurrentUser>(user);
         await using var provider = services.BuildServiceProvider(validateScopes: true);
@@ -158,6 +161,7 @@ internal static class Program
         if (options.RunsList) await RunListAsync(scope.ServiceProvider, user, dataSource, seed, today, options, ct);
         if (options.RunsDuty) await new DutyBenchmark(scope.ServiceProvider, dataSource, today, options.Explain, ct).RunAsync();
         if (options.RunsNominations) await new NominationBenchmark(scope.ServiceProvider, dataSource, seed, today, options, ct).RunAsync();
+        if (options.RunsSubsidy) await new SubsidyBenchmark(scope.ServiceProvider, dataSource, seed, today, ct).RunAsync();
     }
 
     private static async Task RunListAsync(

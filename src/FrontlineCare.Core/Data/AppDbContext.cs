@@ -50,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Subsidies.SubsidySheet> SubsidySheets => Set<Features.Subsidies.SubsidySheet>();
     public DbSet<Features.Subsidies.SubsidySheetRow> SubsidySheetRows => Set<Features.Subsidies.SubsidySheetRow>();
     public DbSet<Features.Subsidies.SubsidyLine> SubsidyLines => Set<Features.Subsidies.SubsidyLine>();
+    public DbSet<Features.Funds.CareFund> CareFunds => Set<Features.Funds.CareFund>();
+    public DbSet<Features.Funds.FundEntry> FundEntries => Set<Features.Funds.FundEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

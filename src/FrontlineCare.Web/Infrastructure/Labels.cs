@@ -26,6 +26,9 @@ public static class Labels
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
     public static string Of(HealthSymptom value) => Text("Symptom" + value);
     public static string Of(SubsidyKind value) => Text("SubsidyKind" + value);
+    public static string Of(Core.Features.Funds.CareFundKind value) => Text("FundKind" + value);
+    public static string Of(Core.Features.Funds.FundEntryKind value) => Text("FundEntry" + value);
+    public static string Of(Core.Features.Funds.FundPurpose value) => Text("FundPurpose" + value);
     public static string Of(Core.Features.Subsidies.SubsidySheetStatus value) => Text("SubsidyStatus" + value);
 
     /// <summary>Money as Chinese users write it: 1,050.00 元 (zh-CN) or ¥1,050.00.</summary>

@@ -550,6 +550,185 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("forced_rest_cases", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Funds.CareFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_funds");
+
+                    b.HasIndex("UnitId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_funds_unit_id_name");
+
+                    b.ToTable("care_funds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_care_funds_balance", "balance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Funds.FundEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReversesEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<Guid?>("TargetFundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_fund_id");
+
+                    b.Property<Guid?>("TransferOfEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_of_entry_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_entries");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_entries_reverses_entry_id")
+                        .HasFilter("reverses_entry_id IS NOT NULL");
+
+                    b.HasIndex("TargetFundId")
+                        .HasDatabaseName("ix_fund_entries_target_fund_id");
+
+                    b.HasIndex("TransferOfEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_entries_transfer_of_entry_id")
+                        .HasFilter("transfer_of_entry_id IS NOT NULL");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_fund_entries_unit_id");
+
+                    b.HasIndex("FundId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_entries_fund_id_number");
+
+                    b.HasIndex("FundId", "OccurredOn")
+                        .HasDatabaseName("ix_fund_entries_fund_id_occurred_on");
+
+                    b.HasIndex("WorkerId", "OccurredOn")
+                        .HasDatabaseName("ix_fund_entries_worker_id_occurred_on")
+                        .HasFilter("worker_id IS NOT NULL");
+
+                    b.ToTable("fund_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_entries_amount", "amount <> 0 AND balance_after >= 0");
+
+                            t.HasCheckConstraint("ck_fund_entries_spending", "kind <> 'Spending' OR (purpose IS NOT NULL AND unit_id IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Health.DailyHealthReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2298,6 +2477,62 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_forced_rest_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Funds.CareFund", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_funds_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Funds.FundEntry", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Funds.CareFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_entries_care_funds_fund_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Funds.FundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_entries_fund_entries_reverses_entry_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Funds.CareFund", null)
+                        .WithMany()
+                        .HasForeignKey("TargetFundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_entries_care_funds_target_fund_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Funds.FundEntry", null)
+                        .WithMany()
+                        .HasForeignKey("TransferOfEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_entries_fund_entries_transfer_of_entry_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_entries_units_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_entries_workers_worker_id");
+
+                    b.Navigation("Unit");
 
                     b.Navigation("Worker");
                 });

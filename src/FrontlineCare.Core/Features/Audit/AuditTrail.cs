@@ -60,6 +60,8 @@ public static class AuditTrail
         [typeof(Health.DailyHealthReport)] = "HealthReport",
         // Sheets are audited as wholes (people, total, status); their rows and lines are written by the generator only.
         [typeof(Subsidies.SubsidySheet)] = "SubsidySheet",
+        [typeof(Funds.CareFund)] = "CareFund",
+        [typeof(Funds.FundEntry)] = "FundEntry",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

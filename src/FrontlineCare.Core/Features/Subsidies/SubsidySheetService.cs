@@ -66,6 +66,7 @@ public sealed class SubsidySheetService(
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // One generation per month at a time: two could otherwise both pass the overlap check below.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('subsidy-sheet'), {month.DayNumber})", ct);
@@ -90,13 +91,18 @@ public sealed class SubsidySheetService(
                 await db.SubsidySheetRows.Where(r => r.SheetId == sheet.Id).ExecuteDeleteAsync(ct);
             }
 
+            var prepared = watch.ElapsedMilliseconds;
             var computation = await ComputeAsync(db, unit, month, sheet.Id, ct);
+            var computed = watch.ElapsedMilliseconds;
             (sheet.People, sheet.Total, sheet.GeneratedAt, sheet.GeneratedBy) = (computation.Rows.Count, computation.Rows.Sum(r => r.Total), clock.GetUtcNow(), user.UserName);
             await db.SaveChangesAsync(ct);
             await WriteAsync(db, computation, ct);
             await tx.CommitAsync(ct);
-            logger.LogInformation("Subsidy sheet {Month:yyyy-MM} of unit {UnitId}: {People} people, {Total} yuan, {Adjustments} adjustments, by {UserId}",
-                month, unit.Id, sheet.People, sheet.Total, computation.Lines.Count(l => l.Kind == SubsidyKind.Adjustment), user.UserId);
+            logger.LogInformation(
+                "Subsidy sheet {Month:yyyy-MM} of unit {UnitId}: {People} people, {Total} yuan, {Adjustments} adjustments, by {UserId} in {Ms} ms " +
+                "(lock and clear {PrepareMs} ms, read {ReadMs} ms, compute {ComputeMs} ms, write {WriteMs} ms)",
+                month, unit.Id, sheet.People, sheet.Total, computation.Lines.Count(l => l.Kind == SubsidyKind.Adjustment), user.UserId,
+                watch.ElapsedMilliseconds, prepared, computation.ReadMs, computed - prepared - computation.ReadMs, watch.ElapsedMilliseconds - computed);
             return Result<Guid>.Ok(sheet.Id);
         });
     }
@@ -145,20 +151,34 @@ public sealed class SubsidySheetService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (sheet, _) = await SheetAsync(db, id, ct);
         if (sheet is null) yield break;
-        var lines = db.SubsidyLines.AsNoTracking().Where(l => l.SheetId == id);
-        var rows = db.SubsidySheetRows.AsNoTracking().Where(r => r.SheetId == id).OrderBy(r => r.Number)
-            .Select(r => new { Row = r, Lines = lines.Where(l => l.RowId == r.Id).ToList() })
-            .AsSplitQuery();
-        // Rows and their lines come in two ordered streams (split query) rather than one row per line.
-        await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(ct))
+        // One row per line in 序号 order, read as a stream and folded into one export row per person: nothing is buffered
+        // beyond the person at hand.
+        var joined = db.SubsidySheetRows.AsNoTracking().Where(r => r.SheetId == id)
+            .Join(db.SubsidyLines.AsNoTracking(), r => r.Id, l => l.RowId, (r, l) => new { Row = r, Line = l })
+            .OrderBy(x => x.Row.Number).ThenBy(x => x.Line.Kind).ThenBy(x => x.Line.AdjustsMonth).ThenBy(x => x.Line.Rate);
+        SubsidySheetRow? row = null;
+        var lines = new List<SubsidyLine>();
+        await foreach (var x in joined.AsAsyncEnumerable().WithCancellation(ct))
         {
-            decimal Days(SubsidyKind k) => x.Lines.Where(l => l.Kind == k).Sum(l => l.Days);
-            decimal Amount(SubsidyKind k) => x.Lines.Where(l => l.Kind == k).Sum(l => l.Amount);
-            yield return new SubsidyExportRow(x.Row.Number, x.Row.FullName, x.Row.NationalIdMasked, x.Row.UnitName, x.Row.Category,
-                Days(SubsidyKind.TierI), Amount(SubsidyKind.TierI), Days(SubsidyKind.TierII), Amount(SubsidyKind.TierII),
-                Days(SubsidyKind.LocalTopUp), Amount(SubsidyKind.LocalTopUp), Amount(SubsidyKind.Meal), Amount(SubsidyKind.EpidemicAllowance),
-                Amount(SubsidyKind.Adjustment), x.Row.Total, x.Lines.OrderBy(l => l.Kind).ThenBy(l => l.AdjustsMonth).ThenBy(l => l.Rate).ToList());
+            if (row is not null && x.Row.Id != row.Id)
+            {
+                yield return ExportRow(row, lines);
+                lines = [];
+            }
+            row = x.Row;
+            lines.Add(x.Line);
         }
+        if (row is not null) yield return ExportRow(row, lines);
+    }
+
+    private static SubsidyExportRow ExportRow(SubsidySheetRow row, List<SubsidyLine> lines)
+    {
+        decimal Days(SubsidyKind k) => lines.Where(l => l.Kind == k).Sum(l => l.Days);
+        decimal Amount(SubsidyKind k) => lines.Where(l => l.Kind == k).Sum(l => l.Amount);
+        return new SubsidyExportRow(row.Number, row.FullName, row.NationalIdMasked, row.UnitName, row.Category,
+            Days(SubsidyKind.TierI), Amount(SubsidyKind.TierI), Days(SubsidyKind.TierII), Amount(SubsidyKind.TierII),
+            Days(SubsidyKind.LocalTopUp), Amount(SubsidyKind.LocalTopUp), Amount(SubsidyKind.Meal), Amount(SubsidyKind.EpidemicAllowance),
+            Amount(SubsidyKind.Adjustment), row.Total, lines);
     }
 
     private async Task<Result> TransitionAsync(Guid id, uint version, Func<SubsidySheet, bool> transition, CancellationToken ct)
@@ -182,10 +202,16 @@ public sealed class SubsidySheetService(
         return jurisdiction.Contains(sheet.Unit!.Path) ? (sheet, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
     }
 
+    private sealed class ByteOrder : IComparer<byte[]>
+    {
+        public static readonly ByteOrder Instance = new();
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+
     private static SubsidySheetSummary Summary(SubsidySheet s) =>
         new(s.Id, s.UnitId, s.Unit!.Name, s.Month, s.Status, s.People, s.Total, s.GeneratedAt, s.Version);
 
-    private sealed record Computation(List<SubsidySheetRow> Rows, List<SubsidyLine> Lines);
+    private sealed record Computation(List<SubsidySheetRow> Rows, List<SubsidyLine> Lines, long ReadMs);
 
     private sealed record PersonInfo(Guid Id, string FullName, string NationalId, WorkerCategory Category, Guid UnitId, string UnitName);
 
@@ -197,8 +223,10 @@ public sealed class SubsidySheetService(
         var rulesOn = await PolicyProfileService.DailyAsync(db, last, ct);
 
         var perPerson = new Dictionary<Guid, List<SubsidyLineDraft>>();
+        var read = System.Diagnostics.Stopwatch.StartNew();
         var logs = await LogsAsync(db, unit.Path.ToString(), month, last, null, ct);
         var people = await PeopleAsync(db, logs.Keys, ct);
+        var readMs = read.ElapsedMilliseconds;
         foreach (var (workerId, days) in logs)
         {
             var person = people[workerId];
@@ -246,10 +274,14 @@ public sealed class SubsidySheetService(
 
         var missing = adjustments.Keys.Where(id => !people.ContainsKey(id)).ToList();
         if (missing.Count > 0) foreach (var (id, p) in await PeopleAsync(db, missing, ct)) people[id] = p;
-        var result = new Computation([], []);
+        var result = new Computation([], [], readMs);
+        // Pinyin order by unit, then name: sort keys computed once per name, not per comparison.
+        var keys = new Dictionary<string, byte[]>();
+        byte[] Key(string text) => keys.TryGetValue(text, out var k) ? k : keys[text] = ChineseOrder.CompareInfo.GetSortKey(text).KeyData;
         var ordered = perPerson.Keys.Union(adjustments.Keys).Where(people.ContainsKey)
-            .Select(id => people[id])
-            .OrderBy(p => p.UnitName, StringComparer.Create(ChineseOrder, false)).ThenBy(p => p.FullName, StringComparer.Create(ChineseOrder, false)).ThenBy(p => p.Id);
+            .Select(id => (Person: people[id], Unit: Key(people[id].UnitName), Name: Key(people[id].FullName)))
+            .OrderBy(x => x.Unit, ByteOrder.Instance).ThenBy(x => x.Name, ByteOrder.Instance).ThenBy(x => x.Person.Id)
+            .Select(x => x.Person);
         var number = 0;
         foreach (var person in ordered)
         {
@@ -272,20 +304,19 @@ public sealed class SubsidySheetService(
         return result;
     }
 
-    /// <summary>The duty of the unit's subtree in a period, per person as one entry per day and post tier (merged into days by the rule).</summary>
+    /// <summary>The duty of the unit's subtree in a period, per person as one entry per post and day (merged into days by the rule).</summary>
     private static async Task<Dictionary<Guid, List<SubsidyDay>>> LogsAsync(
         AppDbContext db, string rootPath, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? onlyWorkers, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand($"""
-            SELECT l.worker_id, l.day, sum(l.hours), d.risk_class, d.post_kind = 'MedicalAidTeam'
+            SELECT l.worker_id, l.day, l.hours, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
             FROM duty_logs l
             JOIN deployments d ON d.id = l.deployment_id
             JOIN workers w ON w.id = l.worker_id
             JOIN units u ON u.id = w.unit_id
             WHERE u.path <@ @root::ltree AND l.day BETWEEN @from AND @to AND l.hours > 0
               {(onlyWorkers is null ? "" : "AND l.worker_id = ANY(@workers)")}
-            GROUP BY l.worker_id, l.day, d.risk_class, d.post_kind = 'MedicalAidTeam'
             """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()) { CommandTimeout = 300 };
         command.Parameters.AddWithValue("root", rootPath);
         command.Parameters.AddWithValue("from", from);
@@ -297,7 +328,7 @@ public sealed class SubsidySheetService(
         {
             var workerId = reader.GetGuid(0);
             if (!result.TryGetValue(workerId, out var days)) result[workerId] = days = [];
-            days.Add(new SubsidyDay(reader.GetFieldValue<DateOnly>(1), reader.GetDecimal(2), Enum.Parse<RiskClass>(reader.GetString(3)), reader.GetBoolean(4)));
+            days.Add(new SubsidyDay(reader.GetFieldValue<DateOnly>(1), reader.GetDecimal(2), reader.GetBoolean(3) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4)));
         }
         return result;
     }

@@ -36,7 +36,7 @@ public enum SubsidyKind
 }
 
 /// <summary>Duty on one day as the subsidy sees it: hours, tier (the post's risk class) and whether at an aid team — of one post, or merged over the day's posts.</summary>
-public sealed record SubsidyDay(DateOnly Day, decimal Hours, RiskClass Tier, bool AidTeam);
+public readonly record struct SubsidyDay(DateOnly Day, decimal Hours, RiskClass Tier, bool AidTeam);
 
 /// <summary>
 /// A computed line: <see cref="Days"/> × <see cref="Rate"/> × <see cref="MultiplierPercent"/>% = <see cref="Amount"/> (for the
