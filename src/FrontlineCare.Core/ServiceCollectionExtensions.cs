@@ -56,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Health.HealthReportService>();
         services.AddScoped<Features.Subsidies.SubsidySheetService>();
         services.AddScoped<Features.Funds.FundService>();
+        services.AddScoped<Features.Casualties.CasualtyService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

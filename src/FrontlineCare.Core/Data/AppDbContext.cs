@@ -52,6 +52,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Subsidies.SubsidyLine> SubsidyLines => Set<Features.Subsidies.SubsidyLine>();
     public DbSet<Features.Funds.CareFund> CareFunds => Set<Features.Funds.CareFund>();
     public DbSet<Features.Funds.FundEntry> FundEntries => Set<Features.Funds.FundEntry>();
+    public DbSet<Features.Casualties.CasualtyCase> CasualtyCases => Set<Features.Casualties.CasualtyCase>();
+    public DbSet<Features.Casualties.CasualtyCaseStep> CasualtyCaseSteps => Set<Features.Casualties.CasualtyCaseStep>();
+    public DbSet<Features.Casualties.CasualtyFollowUp> CasualtyFollowUps => Set<Features.Casualties.CasualtyFollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,7 +37,8 @@ public sealed record PolicyParameters(
     Measures.F1FastTrackRules F1,
     PolicyParameter<Measures.TitlePrivilege[]> F5Privileges,
     Measures.C3HealthRules C3,
-    Measures.D1D2SubsidyRules D1)
+    Measures.D1D2SubsidyRules D1,
+    Measures.D5CaseRules D5)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -50,6 +51,7 @@ public sealed record PolicyParameters(
         Text(D1.TierIYuan), Text(D1.TierIIYuan), Text(D1.TierCategories), Text(D1.RegionMultiplierPercent), Text(D1.AidTeamMultiplierPercent),
         Text(D1.HalfDayMaxHours), Text(D1.TopUpCategories), Text(D1.TopUpYuan), Text(D1.MealYuan), Text(D1.AllowanceEnabled),
         Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
+        Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -97,6 +99,10 @@ public sealed record PolicyParameters(
             "D2.allowanceEnabled" => this with { D1 = D1 with { AllowanceEnabled = Bool(D1.AllowanceEnabled) } },
             "D2.allowanceClass1MonthlyYuan" => this with { D1 = D1 with { AllowanceClass1MonthlyYuan = Int(D1.AllowanceClass1MonthlyYuan) } },
             "D2.allowanceClass2MonthlyYuan" => this with { D1 = D1 with { AllowanceClass2MonthlyYuan = Int(D1.AllowanceClass2MonthlyYuan) } },
+            "D5.unitClaimDays" => this with { D5 = D5 with { UnitClaimDays = Int(D5.UnitClaimDays) } },
+            "D5.personClaimMonths" => this with { D5 = D5 with { PersonClaimMonths = Int(D5.PersonClaimMonths) } },
+            "D5.decisionDays" => this with { D5 = D5 with { DecisionDays = Int(D5.DecisionDays) } },
+            "E4.followUpDays" => this with { D5 = D5 with { FollowUpDays = Int(D5.FollowUpDays) } },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -205,7 +211,12 @@ public static class PolicyCatalog
         new Measures.C3HealthRules(
             new("C3.feverThresholdTenths", 373, Epidemic,
                 "GZ4 (seeds/002): 落实身体状况日报制度; 37.3 °C is the usual fever line of the 防控方案 (policy-rules-research §8.1, Low — local)")),
-        D1For(profile));
+        D1For(profile),
+        new Measures.D5CaseRules(
+            new("D5.unitClaimDays", 30, new(2011, 1, 1), "工伤保险条例 第十七条: 用人单位…自事故伤害发生之日或者被诊断、鉴定为职业病之日起30日内…提出工伤认定申请"),
+            new("D5.personClaimMonths", 12, new(2011, 1, 1), "工伤保险条例 第十七条: 用人单位未提出的，工伤职工或者其近亲属、工会组织…1年内可以直接…提出"),
+            new("D5.decisionDays", 60, new(2011, 1, 1), "工伤保险条例 第二十条: 自受理工伤认定申请之日起60日内作出工伤认定的决定 (15 days when the facts are clear)"),
+            new("E4.followUpDays", 30, new(2020, 3, 6), "HN5 (seeds/003): 对抗疫一线因公牺牲党员的家庭，由所在党组织专人联系、定期慰问 — monthly is the portal's default")));
 
     private const string NationalSubsidySource =
         "财社〔2020〕2号 applying 人社部规〔2016〕4号 class 1: 300 yuan/day in direct contact with suspected or confirmed cases, 200 yuan/day for other frontline epidemic work (policy-rules-research §1.2, High)";
@@ -339,6 +350,10 @@ public static class PolicyCatalog
         new("D2.allowanceEnabled", true, 0, 1),
         new("D2.allowanceClass1MonthlyYuan", false, 0, 10000),
         new("D2.allowanceClass2MonthlyYuan", false, 0, 10000),
+        new("D5.unitClaimDays", false, 1, 90),
+        new("D5.personClaimMonths", false, 1, 36),
+        new("D5.decisionDays", false, 1, 180),
+        new("E4.followUpDays", false, 1, 180),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

@@ -26,6 +26,10 @@ public static class Labels
     public static string Of(VolunteerServiceKind value) => Text("VolunteerKind" + value);
     public static string Of(HealthSymptom value) => Text("Symptom" + value);
     public static string Of(SubsidyKind value) => Text("SubsidyKind" + value);
+    public static string Of(CasualtyKind value) => Text("CasualtyKind" + value);
+    public static string Of(CasualtyTrack value) => Text("CasualtyTrack" + value);
+    public static string Of(CasualtyStep value) => Text("CasualtyStep" + value);
+    public static string Of(Core.Features.Casualties.WorkInjuryDecision value) => Text("WorkInjury" + value);
     public static string Of(Core.Features.Funds.CareFundKind value) => Text("FundKind" + value);
     public static string Of(Core.Features.Funds.FundEntryKind value) => Text("FundEntry" + value);
     public static string Of(Core.Features.Funds.FundPurpose value) => Text("FundPurpose" + value);

@@ -272,6 +272,191 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Liaison")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("liaison");
+
+                    b.Property<string>("LiaisonPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("liaison_phone");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<DateOnly?>("PersonFiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("person_filed_on");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("track");
+
+                    b.Property<DateOnly?>("UnitFiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("unit_filed_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_casualty_cases");
+
+                    b.HasIndex("OccurredOn")
+                        .HasDatabaseName("ix_casualty_cases_open")
+                        .HasFilter("closed_on IS NULL");
+
+                    b.HasIndex("WorkerId", "OccurredOn")
+                        .HasDatabaseName("ix_casualty_cases_worker_id_occurred_on");
+
+                    b.ToTable("casualty_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_casualty_cases_track", "track = 'WorkInjury' OR kind = 'Death'");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyCaseStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_casualty_case_steps");
+
+                    b.HasIndex("CaseId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_casualty_case_steps_case_id_step");
+
+                    b.ToTable("casualty_case_steps", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_casualty_follow_ups");
+
+                    b.HasIndex("CaseId", "On")
+                        .HasDatabaseName("ix_casualty_follow_ups_case_id_on");
+
+                    b.ToTable("casualty_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2443,6 +2628,38 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_home_unit_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyCase", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_casualty_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyCaseStep", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Casualties.CasualtyCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_casualty_case_steps_casualty_cases_case_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Casualties.CasualtyFollowUp", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Casualties.CasualtyCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_casualty_follow_ups_casualty_cases_case_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>

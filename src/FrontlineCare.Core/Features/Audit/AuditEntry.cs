@@ -5,6 +5,8 @@ public enum AuditAction
     Insert,
     Update,
     Delete,
+    /// <summary>Someone opened a record whose every view is kept (an injury or death case, D5).</summary>
+    View,
 }
 
 /// <summary>One change to one domain record, written by the audit interceptor in the same transaction.</summary>

@@ -62,6 +62,9 @@ public static class AuditTrail
         [typeof(Subsidies.SubsidySheet)] = "SubsidySheet",
         [typeof(Funds.CareFund)] = "CareFund",
         [typeof(Funds.FundEntry)] = "FundEntry",
+        [typeof(Casualties.CasualtyCase)] = "CasualtyCase",
+        [typeof(Casualties.CasualtyCaseStep)] = "CasualtyStep",
+        [typeof(Casualties.CasualtyFollowUp)] = "CasualtyFollowUp",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
