@@ -55,6 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Casualties.CasualtyCase> CasualtyCases => Set<Features.Casualties.CasualtyCase>();
     public DbSet<Features.Casualties.CasualtyCaseStep> CasualtyCaseSteps => Set<Features.Casualties.CasualtyCaseStep>();
     public DbSet<Features.Casualties.CasualtyFollowUp> CasualtyFollowUps => Set<Features.Casualties.CasualtyFollowUp>();
+    public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2284,6 +2284,96 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Visits.CareVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("FundEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_entry_id");
+
+                    b.Property<string>("Gifts")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gifts");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leader");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_visits");
+
+                    b.HasIndex("FundEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_care_visits_fund_entry_id")
+                        .HasFilter("fund_entry_id IS NOT NULL");
+
+                    b.HasIndex("UnitId", "PlannedOn")
+                        .HasDatabaseName("ix_care_visits_unit_id_planned_on");
+
+                    b.HasIndex("WorkerId", "VisitedOn")
+                        .HasDatabaseName("ix_care_visits_worker_id_visited_on")
+                        .HasFilter("status = 'Done' AND worker_id IS NOT NULL");
+
+                    b.ToTable("care_visits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_care_visits_money", "(amount IS NULL OR (amount > 0 AND fund_entry_id IS NOT NULL)) AND (status <> 'Done' OR visited_on IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Volunteers.VolunteerServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3009,6 +3099,34 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_units_units_parent_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Visits.CareVisit", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Funds.FundEntry", "FundEntry")
+                        .WithMany()
+                        .HasForeignKey("FundEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_care_visits_fund_entries_fund_entry_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_visits_units_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_care_visits_workers_worker_id");
+
+                    b.Navigation("FundEntry");
+
+                    b.Navigation("Unit");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Volunteers.VolunteerServiceRecord", b =>

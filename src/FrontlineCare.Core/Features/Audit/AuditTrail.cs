@@ -65,6 +65,7 @@ public static class AuditTrail
         [typeof(Casualties.CasualtyCase)] = "CasualtyCase",
         [typeof(Casualties.CasualtyCaseStep)] = "CasualtyStep",
         [typeof(Casualties.CasualtyFollowUp)] = "CasualtyFollowUp",
+        [typeof(Visits.CareVisit)] = "CareVisit",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>

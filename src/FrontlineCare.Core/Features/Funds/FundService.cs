@@ -103,6 +103,26 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
     /// <summary>Records money in, an allocation to a unit (and into its fund), or spending for a person or unit.</summary>
     public async Task<Result> RecordAsync(FundEntryForm form, CancellationToken ct = default)
     {
+        var invalid = Check(form);
+        if (invalid is not null) return invalid;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var posted = await PostAsync(db, form, ct);
+            if (!posted.IsOk) return posted;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Fund {FundId} entry {Number} ({Kind}, {Amount} yuan) by {UserId}", form.FundId, posted.Value!.Number, form.Kind, posted.Value.Amount, user.UserId);
+            return Result.Ok();
+        });
+    }
+
+    /// <summary>The role and field checks of an entry; null when it may be posted.</summary>
+    internal Result? Check(FundEntryForm form)
+    {
         if (form.Kind == FundEntryKind.Spending ? !user.CanEditPersonnel() : !user.IsInRole(Roles.OrgDepartment))
             return Result.Forbidden(form.Kind == FundEntryKind.Spending ? Messages.FundRolesOnly : Messages.FundOrgDepartmentOnly);
         if (form.Kind == FundEntryKind.Reversal || !Enum.IsDefined(form.Kind)) return Result.Invalid(nameof(form.Kind), Messages.Required);
@@ -119,58 +139,59 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
             if (form.WorkerId is null && form.UnitId is null) errors.Add(new FieldError(nameof(form.UnitId), Messages.FundRecipientRequired));
         }
         if (form.Kind == FundEntryKind.Allocation && form.UnitId is null) errors.Add(new FieldError(nameof(form.UnitId), Messages.Required));
-        if (errors.Count > 0) return Result.Invalid(errors);
+        return errors.Count > 0 ? Result.Invalid(errors) : null;
+    }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+    /// <summary>
+    /// Adds a checked entry (<see cref="Check"/>) to the context inside the caller's transaction: the fund and the
+    /// recipient in the caller's jurisdiction, the recipient under the fund's unit, the fund row locked, the balance
+    /// enough. The caller saves and commits — with its own records, when the money pays for them (a visit, E1).
+    /// </summary>
+    internal async Task<Result<FundEntry>> PostAsync(AppDbContext db, FundEntryForm form, CancellationToken ct)
+    {
+        var (found, denied) = await FundAsync(db, form.FundId, ct);
+        if (found is null) return Result<FundEntry>.From(denied!.Status == ResultStatus.Forbidden
+            ? Result.Invalid(nameof(form.FundId), Messages.FundOfAnotherJurisdiction) : denied);
+        var amount = form.Amount!.Value;
+        var note = form.Note!.Trim();
+
+        // Whom the money reaches: inside the fund's unit and the caller's jurisdiction.
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        Guid? unitId = form.UnitId;
+        if (form.WorkerId is { } workerId)
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (found, denied) = await FundAsync(db, form.FundId, ct);
-            if (found is null) return denied!;
-            var amount = form.Amount!.Value;
+            var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
+            if (worker is null || !jurisdiction.Contains(worker.Unit!.Path) || !Jurisdiction.IsDescendant(worker.Unit.Path, found.Unit!.Path))
+                return Result<FundEntry>.From(Result.Invalid(nameof(form.WorkerId), Messages.FundRecipientOutside));
+            unitId = worker.UnitId;
+        }
+        else if (unitId is { } u)
+        {
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u, ct);
+            if (unit is null || !jurisdiction.Contains(unit.Path) || !Jurisdiction.IsDescendant(unit.Path, found.Unit!.Path))
+                return Result<FundEntry>.From(Result.Invalid(nameof(form.UnitId), Messages.FundRecipientOutside));
+        }
+        CareFund? target = null;
+        if (form.Kind == FundEntryKind.Allocation && form.TargetFundId is { } targetId)
+        {
+            var (t, _) = await FundAsync(db, targetId, ct);
+            if (t is null || t.UnitId != unitId || t.Id == found.Id) return Result<FundEntry>.From(Result.Invalid(nameof(form.TargetFundId), Messages.FundTargetWrong));
+            target = t;
+        }
 
-            // Whom the money reaches: inside the fund's unit and the caller's jurisdiction.
-            var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-            Guid? unitId = form.UnitId;
-            if (form.WorkerId is { } workerId)
-            {
-                var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
-                if (worker is null || !jurisdiction.Contains(worker.Unit!.Path) || !Jurisdiction.IsDescendant(worker.Unit.Path, found.Unit!.Path))
-                    return Result.Invalid(nameof(form.WorkerId), Messages.FundRecipientOutside);
-                unitId = worker.UnitId;
-            }
-            else if (unitId is { } u)
-            {
-                var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u, ct);
-                if (unit is null || !jurisdiction.Contains(unit.Path) || !Jurisdiction.IsDescendant(unit.Path, found.Unit!.Path))
-                    return Result.Invalid(nameof(form.UnitId), Messages.FundRecipientOutside);
-            }
-            CareFund? target = null;
-            if (form.Kind == FundEntryKind.Allocation && form.TargetFundId is { } targetId)
-            {
-                var (t, _) = await FundAsync(db, targetId, ct);
-                if (t is null || t.UnitId != unitId || t.Id == found.Id) return Result.Invalid(nameof(form.TargetFundId), Messages.FundTargetWrong);
-                target = t;
-            }
-
-            // Lock the funds in id order (no deadlock between two transfers), then read their balances.
-            var locked = await LockAsync(db, target is null ? [found.Id] : [found.Id, target.Id], ct);
-            var fund = locked[found.Id];
-            var signed = form.Kind == FundEntryKind.Receipt ? amount : -amount;
-            if (fund.Balance + signed < 0)
-                return Result.Invalid(nameof(form.Amount), string.Format(Messages.FundInsufficient, fund.Balance.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture)));
-            var entry = Append(db, fund, form.Kind, form.Kind == FundEntryKind.Allocation ? FundPurpose.Allocation : form.Purpose, signed,
-                form.OccurredOn!.Value, unitId, form.WorkerId, note!);
-            entry.TargetFundId = target?.Id;
-            if (target is not null)
-                Append(db, locked[target.Id], FundEntryKind.Receipt, null, amount, form.OccurredOn.Value, found.UnitId, null, note!).TransferOfEntryId = entry.Id;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Fund {FundId} entry {Number} ({Kind}, {Amount} yuan) by {UserId}", fund.Id, entry.Number, entry.Kind, entry.Amount, user.UserId);
-            return Result.Ok();
-        });
+        // Lock the funds in id order (no deadlock between two transfers), then read their balances.
+        var locked = await LockAsync(db, target is null ? [found.Id] : [found.Id, target.Id], ct);
+        var fund = locked[found.Id];
+        var signed = form.Kind == FundEntryKind.Receipt ? amount : -amount;
+        if (fund.Balance + signed < 0)
+            return Result<FundEntry>.From(Result.Invalid(nameof(form.Amount),
+                string.Format(Messages.FundInsufficient, fund.Balance.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture))));
+        var entry = Append(db, fund, form.Kind, form.Kind == FundEntryKind.Allocation ? FundPurpose.Allocation : form.Purpose, signed,
+            form.OccurredOn!.Value, unitId, form.WorkerId, note);
+        entry.TargetFundId = target?.Id;
+        if (target is not null)
+            Append(db, locked[target.Id], FundEntryKind.Receipt, null, amount, form.OccurredOn.Value, found.UnitId, null, note).TransferOfEntryId = entry.Id;
+        return Result<FundEntry>.Ok(entry);
     }
 
     /// <summary>Corrects an entry by its exact opposite (and, for an allocation into a fund, that fund's receipt too).</summary>
