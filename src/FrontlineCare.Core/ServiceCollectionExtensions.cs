@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Casualties.CasualtyService>();
         services.AddScoped<Features.Visits.CareVisitService>();
+        services.AddScoped<Features.Difficulties.FamilyDifficultyService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

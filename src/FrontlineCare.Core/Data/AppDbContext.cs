@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Casualties.CasualtyCaseStep> CasualtyCaseSteps => Set<Features.Casualties.CasualtyCaseStep>();
     public DbSet<Features.Casualties.CasualtyFollowUp> CasualtyFollowUps => Set<Features.Casualties.CasualtyFollowUp>();
     public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
+    public DbSet<Features.Difficulties.FamilyDifficulty> FamilyDifficulties => Set<Features.Difficulties.FamilyDifficulty>();
+    public DbSet<Features.Difficulties.FamilyDifficultyAction> FamilyDifficultyActions => Set<Features.Difficulties.FamilyDifficultyAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

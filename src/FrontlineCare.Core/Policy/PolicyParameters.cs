@@ -38,7 +38,8 @@ public sealed record PolicyParameters(
     PolicyParameter<Measures.TitlePrivilege[]> F5Privileges,
     Measures.C3HealthRules C3,
     Measures.D1D2SubsidyRules D1,
-    Measures.D5CaseRules D5)
+    Measures.D5CaseRules D5,
+    PolicyParameter<int> E3OpenLimitDays)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -51,7 +52,7 @@ public sealed record PolicyParameters(
         Text(D1.TierIYuan), Text(D1.TierIIYuan), Text(D1.TierCategories), Text(D1.RegionMultiplierPercent), Text(D1.AidTeamMultiplierPercent),
         Text(D1.HalfDayMaxHours), Text(D1.TopUpCategories), Text(D1.TopUpYuan), Text(D1.MealYuan), Text(D1.AllowanceEnabled),
         Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
-        Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays),
+        Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays), Text(E3OpenLimitDays),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -103,6 +104,7 @@ public sealed record PolicyParameters(
             "D5.personClaimMonths" => this with { D5 = D5 with { PersonClaimMonths = Int(D5.PersonClaimMonths) } },
             "D5.decisionDays" => this with { D5 = D5 with { DecisionDays = Int(D5.DecisionDays) } },
             "E4.followUpDays" => this with { D5 = D5 with { FollowUpDays = Int(D5.FollowUpDays) } },
+            "E3.openLimitDays" => this with { E3OpenLimitDays = Int(E3OpenLimitDays) },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -216,7 +218,9 @@ public static class PolicyCatalog
             new("D5.unitClaimDays", 30, new(2011, 1, 1), "工伤保险条例 第十七条: 用人单位…自事故伤害发生之日或者被诊断、鉴定为职业病之日起30日内…提出工伤认定申请"),
             new("D5.personClaimMonths", 12, new(2011, 1, 1), "工伤保险条例 第十七条: 用人单位未提出的，工伤职工或者其近亲属、工会组织…1年内可以直接…提出"),
             new("D5.decisionDays", 60, new(2011, 1, 1), "工伤保险条例 第二十条: 自受理工伤认定申请之日起60日内作出工伤认定的决定 (15 days when the facts are clear)"),
-            new("E4.followUpDays", 30, new(2020, 3, 6), "HN5 (seeds/003): 对抗疫一线因公牺牲党员的家庭，由所在党组织专人联系、定期慰问 — monthly is the portal's default")));
+            new("E4.followUpDays", 30, new(2020, 3, 6), "HN5 (seeds/003): 对抗疫一线因公牺牲党员的家庭，由所在党组织专人联系、定期慰问 — monthly is the portal's default")),
+        new("E3.openLimitDays", 14, Epidemic,
+            "GZ6 (seeds/002): 对一线抗疫人员的家事心事急难事…及时帮助解决; HN5: 及时建立台账，帮助协调解决 — two weeks is the portal's default for 及时"));
 
     private const string NationalSubsidySource =
         "财社〔2020〕2号 applying 人社部规〔2016〕4号 class 1: 300 yuan/day in direct contact with suspected or confirmed cases, 200 yuan/day for other frontline epidemic work (policy-rules-research §1.2, High)";
@@ -354,6 +358,7 @@ public static class PolicyCatalog
         new("D5.personClaimMonths", false, 1, 36),
         new("D5.decisionDays", false, 1, 180),
         new("E4.followUpDays", false, 1, 180),
+        new("E3.openLimitDays", false, 1, 180),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Web.Api;
 using FrontlineCare.Web.Components;
 using FrontlineCare.Web.Features.Account;
+using FrontlineCare.Web.Features.Difficulties;
 using FrontlineCare.Web.Features.Duty;
 using FrontlineCare.Web.Features.Nominations;
 using FrontlineCare.Web.Features.Subsidies;
@@ -139,6 +140,7 @@ public static class WebPortalSetup
         app.MapNominationFiles();
         app.MapTalentExport();
         app.MapSubsidyExport();
+        app.MapDifficultyExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

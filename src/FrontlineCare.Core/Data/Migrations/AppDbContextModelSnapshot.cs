@@ -536,6 +536,138 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("deployments", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Difficulties.FamilyDifficulty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_party_member");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Liaison")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("liaison");
+
+                    b.Property<string>("LiaisonPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("liaison_phone");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_difficulties");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_family_difficulties_worker_id")
+                        .HasFilter("worker_id IS NOT NULL");
+
+                    b.HasIndex("UnitId", "OpenedOn")
+                        .HasDatabaseName("ix_family_difficulties_unit_id_opened_on");
+
+                    b.ToTable("family_difficulties", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_family_difficulties_who", "worker_id IS NOT NULL OR person_name IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Difficulties.FamilyDifficultyAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("DifficultyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("difficulty_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_difficulty_actions");
+
+                    b.HasIndex("DifficultyId", "On")
+                        .HasDatabaseName("ix_family_difficulty_actions_difficulty_id_on");
+
+                    b.ToTable("family_difficulty_actions", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Duty.DutyLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2762,6 +2894,36 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_deployments_workers_worker_id");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Difficulties.FamilyDifficulty", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_difficulties_units_unit_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_family_difficulties_workers_worker_id");
+
+                    b.Navigation("Unit");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Difficulties.FamilyDifficultyAction", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Difficulties.FamilyDifficulty", null)
+                        .WithMany()
+                        .HasForeignKey("DifficultyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_difficulty_actions_family_difficulties_difficulty_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Duty.DutyLog", b =>

@@ -66,6 +66,8 @@ public static class AuditTrail
         [typeof(Casualties.CasualtyCaseStep)] = "CasualtyStep",
         [typeof(Casualties.CasualtyFollowUp)] = "CasualtyFollowUp",
         [typeof(Visits.CareVisit)] = "CareVisit",
+        [typeof(Difficulties.FamilyDifficulty)] = "FamilyDifficulty",
+        [typeof(Difficulties.FamilyDifficultyAction)] = "FamilyDifficultyAction",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
