@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Casualties.CasualtyService>();
         services.AddScoped<Features.Visits.CareVisitService>();
         services.AddScoped<Features.Difficulties.FamilyDifficultyService>();
+        services.AddScoped<Features.Insurance.InsuranceService>();
         services.AddScoped<TalentService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<TitleService>();

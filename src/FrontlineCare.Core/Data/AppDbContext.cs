@@ -58,6 +58,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
     public DbSet<Features.Difficulties.FamilyDifficulty> FamilyDifficulties => Set<Features.Difficulties.FamilyDifficulty>();
     public DbSet<Features.Difficulties.FamilyDifficultyAction> FamilyDifficultyActions => Set<Features.Difficulties.FamilyDifficultyAction>();
+    public DbSet<Features.Insurance.InsurancePolicy> InsurancePolicies => Set<Features.Insurance.InsurancePolicy>();
+    public DbSet<Features.Insurance.InsuranceCoverage> InsuranceCoverages => Set<Features.Insurance.InsuranceCoverage>();
+    public DbSet<Features.Insurance.PerformancePayIncrease> PerformancePayIncreases => Set<Features.Insurance.PerformancePayIncrease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,8 @@ public static class Labels
     public static string Of(HealthSymptom value) => Text("Symptom" + value);
     public static string Of(SubsidyKind value) => Text("SubsidyKind" + value);
     public static string Of(CasualtyKind value) => Text("CasualtyKind" + value);
+    public static string Of(Core.Features.Insurance.InsuranceKind value) => Text("InsuranceKind" + value);
+    public static string Of(Core.Features.Insurance.InsuranceNeed value) => Text("InsuranceNeed" + value);
     public static string Of(Core.Features.Difficulties.DifficultyKind value) => Text("DifficultyKind" + value);
     public static string Of(Core.Features.Visits.CareVisitStatus value) => Text("VisitStatus" + value);
     public static string Of(Core.Features.Visits.VisitPriority value) => Text("VisitPriority" + value);

@@ -1126,6 +1126,190 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.InsuranceCoverage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_insurance_coverages");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_insurance_coverages_worker_id");
+
+                    b.HasIndex("PolicyId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_insurance_coverages_policy_id_worker_id");
+
+                    b.ToTable("insurance_coverages", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.InsurancePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Insurer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("insurer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PolicyNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("policy_number");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<decimal>("SumInsured")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("sum_insured");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_insurance_policies");
+
+                    b.HasIndex("Insurer", "PolicyNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_insurance_policies_insurer_policy_number");
+
+                    b.HasIndex("UnitId", "EndsOn")
+                        .HasDatabaseName("ix_insurance_policies_unit_id_ends_on");
+
+                    b.ToTable("insurance_policies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_insurance_policies_period", "ends_on >= starts_on AND sum_insured > 0");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.PerformancePayIncrease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApprovalNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_number");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_performance_pay_increases");
+
+                    b.HasIndex("UnitId", "Year", "ApprovalNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performance_pay_increases_unit_id_year_approval_number");
+
+                    b.ToTable("performance_pay_increases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_performance_pay_increases_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Leave.HolidayCalendarDay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3016,6 +3200,49 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_daily_health_reports_workers_worker_id");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.InsuranceCoverage", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Insurance.InsurancePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_insurance_coverages_insurance_policies_policy_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_insurance_coverages_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.InsurancePolicy", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_insurance_policies_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.PerformancePayIncrease", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_performance_pay_increases_units_unit_id");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Leave.LeaveAccount", b =>

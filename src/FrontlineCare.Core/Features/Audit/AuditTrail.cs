@@ -68,6 +68,9 @@ public static class AuditTrail
         [typeof(Visits.CareVisit)] = "CareVisit",
         [typeof(Difficulties.FamilyDifficulty)] = "FamilyDifficulty",
         [typeof(Difficulties.FamilyDifficultyAction)] = "FamilyDifficultyAction",
+        [typeof(Insurance.InsurancePolicy)] = "InsurancePolicy",
+        [typeof(Insurance.InsuranceCoverage)] = "InsuranceCoverage",
+        [typeof(Insurance.PerformancePayIncrease)] = "PayIncrease",
     };
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
