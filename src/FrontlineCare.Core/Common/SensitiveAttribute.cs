@@ -4,8 +4,10 @@ public enum SensitiveKind
 {
     NationalId,
     Mobile,
-    /// <summary>Health readings and findings: only the roles that keep personnel records see them (C3).</summary>
+    /// <summary>Health readings and findings, family circumstances: only the roles that keep personnel records see them (C3, D5, E3).</summary>
     Health,
+    /// <summary>Money paid to a person (E1, E2): the same roles only.</summary>
+    Money,
 }
 
 /// <summary>

@@ -1,15 +1,20 @@
 using Bogus;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Accounts;
+using FrontlineCare.Core.Features.Casualties;
 using FrontlineCare.Core.Features.Deployments;
+using FrontlineCare.Core.Features.Difficulties;
 using FrontlineCare.Core.Features.Duty;
 using FrontlineCare.Core.Features.ForcedRest;
+using FrontlineCare.Core.Features.Funds;
 using FrontlineCare.Core.Features.Health;
+using FrontlineCare.Core.Features.Insurance;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
+using FrontlineCare.Core.Features.Visits;
 using FrontlineCare.Core.Features.Volunteers;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy;
@@ -283,6 +288,59 @@ public static class DemoData
                 });
             }
         }
+        await db.SaveChangesAsync(ct);
+
+        // E2 / E1 / D5 / E3 / D3: a street's special Party-fee fund, an infection on duty with a visit paid from the fund,
+        // a family difficulty, and a volunteer policy that leaves some people uncovered.
+        var onDuty = await db.Deployments.AsNoTracking()
+            .Where(d => d.Worker!.UnitId == dongshan.Id && d.StartDate <= today.AddDays(-5) && (d.EndDate == null || d.EndDate >= today))
+            .OrderBy(d => d.WorkerId).Select(d => new { d.WorkerId, d.StartDate }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var fund = new CareFund
+        {
+            Id = Guid.CreateVersion7(), Name = "海门街道疫情防控专项党费", Kind = CareFundKind.PartyFee, UnitId = haimen.Id,
+            Source = "区委组织部下拨专项党费，用于慰问一线人员和帮扶困难家庭（演示数据）", Balance = 300_000m, Entries = 1, CreatedAt = now, CreatedBy = "orgdept",
+        };
+        db.CareFunds.Add(fund);
+        db.FundEntries.Add(new FundEntry
+        {
+            Id = Guid.CreateVersion7(), FundId = fund.Id, Number = 1, Kind = FundEntryKind.Receipt, Amount = 300_000m, BalanceAfter = 300_000m,
+            OccurredOn = today.AddDays(-20), Note = "区委组织部下拨", RecordedAt = now, RecordedBy = "orgdept",
+        });
+        if (onDuty.Count >= 2)
+        {
+            var infected = onDuty[0].WorkerId;
+            db.CasualtyCases.Add(new CasualtyCase
+            {
+                Id = Guid.CreateVersion7(), WorkerId = infected, Kind = CasualtyKind.Infection, Track = CasualtyTrack.WorkInjury, OccurredOn = today.AddDays(-4),
+                Description = "卡口值守期间感染，居家治疗", Liaison = "东山社区书记", LiaisonPhone = "0576-88000000", OpenedOn = today.AddDays(-3), CreatedAt = now, CreatedBy = "committee",
+            });
+            var spending = new FundEntry
+            {
+                Id = Guid.CreateVersion7(), FundId = fund.Id, Number = 2, Kind = FundEntryKind.Spending, Purpose = FundPurpose.Visit, Amount = -500m,
+                BalanceAfter = 299_500m, OccurredOn = today.AddDays(-2), UnitId = dongshan.Id, WorkerId = infected, Note = "慰问感染人员", RecordedAt = now, RecordedBy = "committee",
+            };
+            (fund.Balance, fund.Entries) = (299_500m, 2);
+            db.FundEntries.Add(spending);
+            db.CareVisits.Add(new CareVisit
+            {
+                Id = Guid.CreateVersion7(), Status = CareVisitStatus.Done, WorkerId = infected, UnitId = dongshan.Id, PlannedOn = today.AddDays(-2), VisitedOn = today.AddDays(-2),
+                Leader = "海门街道党工委书记", Gifts = "水果、药品", Amount = 500m, FundEntryId = spending.Id, Note = "上门慰问，了解治疗情况", CreatedAt = now, CreatedBy = "committee",
+            });
+            db.FamilyDifficulties.Add(new FamilyDifficulty
+            {
+                Id = Guid.CreateVersion7(), WorkerId = onDuty[1].WorkerId, UnitId = dongshan.Id, Kind = DifficultyKind.Childcare,
+                Description = "夫妻均在一线，孩子放学无人接送", Liaison = "社区志愿者小林", OpenedOn = today.AddDays(-16), CreatedAt = now, CreatedBy = "committee",
+            });
+        }
+        var policy = new InsurancePolicy
+        {
+            Id = Guid.CreateVersion7(), UnitId = haimen.Id, Kind = InsuranceKind.VolunteerSpecial, Insurer = "太平洋财险", PolicyNumber = "DEMO-2026-001",
+            StartsOn = today.AddDays(-30), EndsOn = today.AddDays(150), SumInsured = 200_000m, Note = "防疫志愿者专属保险（演示数据）", CreatedAt = now, CreatedBy = "committee",
+        };
+        db.InsurancePolicies.Add(policy);
+        foreach (var v in volunteers.Take(2))
+            db.InsuranceCoverages.Add(new InsuranceCoverage { Id = Guid.CreateVersion7(), PolicyId = policy.Id, WorkerId = v.Id, AddedAt = now, AddedBy = "committee" });
         await db.SaveChangesAsync(ct);
     }
 

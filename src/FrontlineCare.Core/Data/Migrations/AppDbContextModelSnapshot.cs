@@ -3419,13 +3419,6 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_subsidy_lines_subsidy_sheet_rows_row_id");
-
-                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheet", null)
-                        .WithMany()
-                        .HasForeignKey("SheetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_subsidy_lines_subsidy_sheets_sheet_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheet", b =>

@@ -12,7 +12,7 @@ public sealed record AuditEntryView(
     /// <summary>The [Sensitive] fields of each audited record type, by (entity, field) as the trail names them.</summary>
     private static readonly Dictionary<(string Entity, string Field), SensitiveKind> SensitiveFields =
         new[] { typeof(FrontlineWorker), typeof(Health.DailyHealthReport), typeof(Casualties.CasualtyCase), typeof(Casualties.CasualtyFollowUp),
-               typeof(Difficulties.FamilyDifficulty), typeof(Difficulties.FamilyDifficultyAction) }
+               typeof(Difficulties.FamilyDifficulty), typeof(Difficulties.FamilyDifficultyAction), typeof(Funds.FundEntry), typeof(Visits.CareVisit) }
             .SelectMany(t => t.GetProperties().Select(p => (Entity: AuditTrail.EntityName(t)!, p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>())))
             .Where(x => x.Attr is not null)
             .ToDictionary(x => (x.Entity, x.Name), x => x.Attr!.Kind);
@@ -33,7 +33,7 @@ public sealed record AuditEntryView(
     private static bool Sees(ICurrentUser viewer, SensitiveKind kind) => kind switch
     {
         SensitiveKind.Mobile => viewer.SeesFullMobile(),
-        SensitiveKind.Health => viewer.CanEditPersonnel(),
+        SensitiveKind.Health or SensitiveKind.Money => viewer.CanEditPersonnel(),
         _ => viewer.SeesPersonalData(),
     };
 

@@ -1,3 +1,4 @@
+using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
 
@@ -76,7 +77,9 @@ public sealed class FundEntry
     public int Number { get; set; }
     public FundEntryKind Kind { get; set; }
     public FundPurpose? Purpose { get; set; }
+    [Sensitive(SensitiveKind.Money)]
     public decimal Amount { get; set; }
+    [Sensitive(SensitiveKind.Money)]
     public decimal BalanceAfter { get; set; }
     public DateOnly OccurredOn { get; set; }
     public Guid? UnitId { get; set; }

@@ -310,7 +310,7 @@ public sealed class SubsidySheetService(
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand($"""
-            SELECT l.worker_id, l.day, l.hours, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
+            SELECT l.worker_id, l.day - @from, (l.hours * 100)::int, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
             FROM duty_logs l
             JOIN deployments d ON d.id = l.deployment_id
             JOIN workers w ON w.id = l.worker_id
@@ -328,7 +328,8 @@ public sealed class SubsidySheetService(
         {
             var workerId = reader.GetGuid(0);
             if (!result.TryGetValue(workerId, out var days)) result[workerId] = days = [];
-            days.Add(new SubsidyDay(reader.GetFieldValue<DateOnly>(1), reader.GetDecimal(2), reader.GetBoolean(3) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4)));
+            // Day as an offset and hours in hundredths (their stored precision): integers decode faster than date and numeric over 2 million rows.
+            days.Add(new SubsidyDay(from.AddDays(reader.GetInt32(1)), reader.GetInt32(2) / 100m, reader.GetBoolean(3) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4)));
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Funds;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Workers;
@@ -32,6 +33,7 @@ public sealed class CareVisit
     /// <summary>Who leads the visit (带队领导), with their post.</summary>
     public required string Leader { get; set; }
     public string? Gifts { get; set; }
+    [Sensitive(SensitiveKind.Money)]
     public decimal? Amount { get; set; }
     public Guid? FundEntryId { get; set; }
     public FundEntry? FundEntry { get; set; }

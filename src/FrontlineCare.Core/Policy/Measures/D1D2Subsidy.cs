@@ -75,7 +75,9 @@ public static class D1D2Subsidy
     public static IReadOnlyList<SubsidyLineDraft> Compute(
         WorkerCategory category, IEnumerable<SubsidyDay> logs, Func<DateOnly, D1D2SubsidyRules> rulesOn)
     {
-        var parts = new List<(SubsidyKind Kind, decimal Units, decimal Rate, int Multiplier, string Key, string Source, int DaysInMonth)>();
+        // Each paid day as a part citing the parameters it rests on; parts with the same kind, rate, multiplier and
+        // parameters (by key and effective date — short to hash) become one line.
+        var parts = new List<(SubsidyKind Kind, decimal Units, int DaysInMonth, PolicyParameter<int> Rate, PolicyParameter<int>? Raise)>();
         foreach (var day in Days(logs))
         {
             var rules = rulesOn(day.Day);
@@ -88,29 +90,31 @@ public static class D1D2Subsidy
                 // The higher of the region's and (at an aid team) the aid multiplier; the line cites the one applied.
                 var raise = day.AidTeam && rules.AidTeamMultiplierPercent.Value > rules.RegionMultiplierPercent.Value
                     ? rules.AidTeamMultiplierPercent : rules.RegionMultiplierPercent;
-                var source = raise.Value == 100 ? rate.Source : $"{rate.Source}; ×{raise.Value}%: {raise.Source}";
                 if (rate.Value > 0)
-                    parts.Add((day.Tier == RiskClass.I ? SubsidyKind.TierI : SubsidyKind.TierII, units, rate.Value, raise.Value, rate.Key, source, dim));
+                    parts.Add((day.Tier == RiskClass.I ? SubsidyKind.TierI : SubsidyKind.TierII, units, dim, rate, raise.Value == 100 ? null : raise));
                 if (rules.AllowanceEnabled.Value)
                 {
                     var monthly = day.Tier == RiskClass.I ? rules.AllowanceClass1MonthlyYuan : rules.AllowanceClass2MonthlyYuan;
-                    if (monthly.Value > 0) parts.Add((SubsidyKind.EpidemicAllowance, units, monthly.Value, 100, monthly.Key, monthly.Source, dim));
+                    if (monthly.Value > 0) parts.Add((SubsidyKind.EpidemicAllowance, units, dim, monthly, null));
                 }
             }
             if (rules.TopUpCategories.Value.Contains(category) && rules.TopUpYuan.Value > 0)
-                parts.Add((SubsidyKind.LocalTopUp, units, rules.TopUpYuan.Value, 100, rules.TopUpYuan.Key, rules.TopUpYuan.Source, dim));
+                parts.Add((SubsidyKind.LocalTopUp, units, dim, rules.TopUpYuan, null));
             if (rules.MealYuan.Value > 0)
-                parts.Add((SubsidyKind.Meal, units, rules.MealYuan.Value, 100, rules.MealYuan.Key, rules.MealYuan.Source, dim));
+                parts.Add((SubsidyKind.Meal, units, dim, rules.MealYuan, null));
         }
         return parts
-            .GroupBy(p => (p.Kind, p.Rate, p.Multiplier, p.Key, p.Source, p.DaysInMonth))
+            .GroupBy(p => (p.Kind, p.DaysInMonth, p.Rate.Key, p.Rate.Value, p.Rate.EffectiveFrom, RaiseKey: p.Raise?.Key, RaiseValue: p.Raise?.Value, RaiseFrom: p.Raise?.EffectiveFrom))
             .Select(g =>
             {
+                var (rate, raise) = (g.First().Rate, g.First().Raise);
+                var multiplier = raise?.Value ?? 100;
                 var units = g.Sum(p => p.Units);
                 var amount = g.Key.Kind == SubsidyKind.EpidemicAllowance
-                    ? Fen(units * g.Key.Rate / g.Key.DaysInMonth)
-                    : units * g.Key.Rate * g.Key.Multiplier / 100m;
-                return new SubsidyLineDraft(g.Key.Kind, units, g.Key.Rate, g.Key.Multiplier, Fen(amount), g.Key.Key, g.Key.Source);
+                    ? units * rate.Value / g.Key.DaysInMonth
+                    : units * rate.Value * multiplier / 100m;
+                var source = raise is null ? rate.Source : $"{rate.Source}; ×{raise.Value}%: {raise.Source}";
+                return new SubsidyLineDraft(g.Key.Kind, units, rate.Value, multiplier, Fen(amount), rate.Key, source);
             })
             .OrderBy(l => l.Kind).ThenBy(l => l.Rate)
             .ToList();
