@@ -71,6 +71,14 @@ internal sealed class SubsidyBenchmark(IServiceProvider services, NpgsqlDataSour
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(i == 0 ? "generate" : "regenerate"),-12} {sw.Elapsed.TotalSeconds,6:F1} s"));
         }
         var view = (await sheets.GetAsync(id, ct)).Value!;
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+        await using (var size = Command(conn, "SELECT pg_size_pretty(pg_total_relation_size('subsidy_sheet_rows') + pg_total_relation_size('subsidy_lines')), " +
+                                              "(SELECT count(*) FROM subsidy_lines)"))
+        await using (var reader = await size.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            Console.WriteLine($"    on disk: {reader.GetString(0)} for the sheet's rows and {reader.GetInt64(1):N0} lines, with their indexes");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    {view.Sheet.People:N0} people, total {view.Sheet.Total:N2} yuan: {string.Join(", ", view.Totals.Select(t => $"{t.Kind} {t.Days:N1} days {t.Amount:N2}"))}"));
 

@@ -29,6 +29,17 @@ public sealed class Jurisdiction
         return db.Units.Where(u => u.Path.IsDescendantOf(root));
     }
 
+    /// <summary>
+    /// The units of the jurisdiction, or — when <paramref name="unitId"/> is given — of that unit and below; null when
+    /// that unit is unknown or outside the jurisdiction (for a list filtered by a unit picker).
+    /// </summary>
+    public async Task<IQueryable<Unit>?> UnitsUnderAsync(AppDbContext db, Guid? unitId, CancellationToken ct = default)
+    {
+        if (unitId is not { } id) return Units(db);
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
+        return path is { } p && Contains(p) ? db.Units.Where(u => u.Path.IsDescendantOf(p)) : null;
+    }
+
     public bool Contains(LTree unitPath) => RootPath is { } root && IsDescendant(unitPath, root);
 
     public async Task<bool> ContainsUnitAsync(AppDbContext db, Guid unitId, CancellationToken ct = default) =>

@@ -14,6 +14,9 @@ public static class ValidationExtensions
         return Result.Invalid(outcome.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
     }
 
+    /// <summary>A contact number as people write it: digits with dashes, plus or spaces, 5–20 characters (landline or mobile).</summary>
+    public static bool IsContactPhone(string phone) => System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9\-+ ]{5,20}$");
+
     public static bool IsUniqueViolation(this DbUpdateException ex, string? constraint = null) =>
         ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
         && (constraint is null || pg.ConstraintName == constraint);

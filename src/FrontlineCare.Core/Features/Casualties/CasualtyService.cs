@@ -123,7 +123,7 @@ public sealed class CasualtyService(
         if (form.DecidedOn is not null && form.AcceptedOn is null) errors.Add(new FieldError(nameof(form.DecidedOn), Messages.CasualtyAcceptedBeforeFiled));
         if ((form.DecidedOn is null) != (form.Decision is null)) errors.Add(new FieldError(nameof(form.Decision), Messages.CasualtyDecisionWithDate));
         if (liaison?.Length > 50) errors.Add(new FieldError(nameof(form.Liaison), string.Format(Messages.TooLong, 50)));
-        if (phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9\-+ ]{5,20}$")) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.CasualtyPhone));
+        if (phone is not null && !ValidationExtensions.IsContactPhone(phone)) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.ContactPhoneInvalid));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -36,14 +36,8 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
     {
         if (!user.CanEditPersonnel()) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Result.Forbidden(Messages.DifficultyRolesOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var units = jurisdiction.Units(db);
-        if (unitId is { } u)
-        {
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u, ct);
-            if (unit is null || !jurisdiction.Contains(unit.Path)) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Result.Forbidden(Messages.NotInJurisdiction));
-            units = db.Units.Where(x => x.Path.IsDescendantOf(unit.Path));
-        }
+        var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
+        if (units is null) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Result.Forbidden(Messages.NotInJurisdiction));
         var unitIds = units.Select(x => x.Id);
         var items = await db.FamilyDifficulties.AsNoTracking().Include(d => d.Worker).Include(d => d.Unit)
             .Where(d => unitIds.Contains(d.UnitId) && (!openOnly || d.ResolvedOn == null))
@@ -81,7 +75,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         else if (description.Length > FamilyDifficulty.TextMaxLength) errors.Add(new FieldError(nameof(form.Description), string.Format(Messages.TooLong, FamilyDifficulty.TextMaxLength)));
         if (liaison is null) errors.Add(new FieldError(nameof(form.Liaison), Messages.DifficultyLiaisonRequired));
         else if (liaison.Length > FamilyDifficulty.NameMaxLength) errors.Add(new FieldError(nameof(form.Liaison), string.Format(Messages.TooLong, FamilyDifficulty.NameMaxLength)));
-        if (phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9\-+ ]{5,20}$")) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.CasualtyPhone));
+        if (phone is not null && !ValidationExtensions.IsContactPhone(phone)) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.ContactPhoneInvalid));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -29,15 +29,8 @@ public sealed class HealthReportService(
     {
         if (!user.CanEditPersonnel()) return Result<HealthDaySheet>.From(Result.Forbidden(Messages.HealthDataRestricted));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var units = jurisdiction.Units(db);
-        if (unitId is { } u)
-        {
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u, ct);
-            if (unit is null) return Result<HealthDaySheet>.From(Result.NotFound());
-            if (!jurisdiction.Contains(unit.Path)) return Result<HealthDaySheet>.From(Result.Forbidden(Messages.NotInJurisdiction));
-            units = db.Units.Where(x => x.Path.IsDescendantOf(unit.Path));
-        }
+        var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
+        if (units is null) return Result<HealthDaySheet>.From(Result.Forbidden(Messages.NotInJurisdiction));
         var unitIds = units.Select(x => x.Id);
         var onDuty = db.Deployments.Where(d => unitIds.Contains(d.Worker!.UnitId) && d.StartDate <= day && (d.EndDate == null || d.EndDate >= day));
         var workerIds = onDuty.Select(d => d.WorkerId).Distinct();

@@ -161,14 +161,8 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
     {
         if (!user.CanEditPersonnel()) return Result<IReadOnlyList<UncoveredPerson>>.From(Result.Forbidden(Messages.InsuranceRolesOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var units = jurisdiction.Units(db);
-        if (unitId is { } u)
-        {
-            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(x => x.Id == u, ct);
-            if (unit is null || !jurisdiction.Contains(unit.Path)) return Result<IReadOnlyList<UncoveredPerson>>.From(Result.Forbidden(Messages.NotInJurisdiction));
-            units = db.Units.Where(x => x.Path.IsDescendantOf(unit.Path));
-        }
+        var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
+        if (units is null) return Result<IReadOnlyList<UncoveredPerson>>.From(Result.Forbidden(Messages.NotInJurisdiction));
         var unitIds = units.Select(x => x.Id);
         var covered = db.InsuranceCoverages.Where(c => db.InsurancePolicies.Any(p => p.Id == c.PolicyId && p.StartsOn <= day && p.EndsOn >= day)).Select(c => c.WorkerId);
         var rows = await db.Deployments.AsNoTracking()
