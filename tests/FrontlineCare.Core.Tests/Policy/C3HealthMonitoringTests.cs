@@ -30,6 +30,7 @@ public sealed class C3HealthMonitoringTests
         var rules = PolicyCatalog.For(PolicyProfileCode.GZ).With("C3.feverThresholdTenths", "375", new DateOnly(2026, 1, 1), "local rule").C3;
         C3HealthMonitoring.Findings(37.4m, null, HealthSymptom.None, NucleicAcidResult.NotTested, rules).ShouldBe(HealthFinding.None);
         C3HealthMonitoring.Findings(37.5m, null, HealthSymptom.None, NucleicAcidResult.NotTested, rules).ShouldBe(HealthFinding.Fever);
+        PolicyCatalog.Check("C3.feverThresholdTenths", "380").ShouldBe("380");
         PolicyCatalog.Check("C3.feverThresholdTenths", "36.5").ShouldBeNull(); // tenths, whole numbers only
         PolicyCatalog.Check("C3.feverThresholdTenths", "390").ShouldBeNull();
     }

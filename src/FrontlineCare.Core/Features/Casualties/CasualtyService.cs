@@ -167,10 +167,13 @@ public sealed class CasualtyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (found, denied) = await CaseAsync(db, caseId, ct);
         if (found is null) return denied!;
-        if (on is not { } day || day > clock.Today() || day < found.OccurredOn) return Result.Invalid("On", Messages.CasualtyDateOrder);
-        var done = await db.CasualtyCaseSteps.Where(s => s.CaseId == caseId).Select(s => s.Step).ToListAsync(ct);
-        if (!D5Casualties.MayComplete(found.Track, step, done)) return Result.Conflict(Messages.CasualtyStepOrder);
-        db.CasualtyCaseSteps.Add(new CasualtyCaseStep { Id = Guid.CreateVersion7(), CaseId = caseId, Step = step, DoneOn = day, Note = note?.Trim(), RecordedBy = user.UserName });
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note?.Length > 200) return Result.Invalid("Note", string.Format(Messages.TooLong, 200));
+        var done = await db.CasualtyCaseSteps.Where(s => s.CaseId == caseId).Select(s => new { s.Step, s.DoneOn }).ToListAsync(ct);
+        var lastDone = done.Count > 0 ? done.Max(s => s.DoneOn) : found.OccurredOn;
+        if (on is not { } day || day > clock.Today() || day < lastDone) return Result.Invalid("On", Messages.CasualtyDateOrder);
+        if (!D5Casualties.MayComplete(found.Track, step, done.Select(s => s.Step).ToList())) return Result.Conflict(Messages.CasualtyStepOrder);
+        db.CasualtyCaseSteps.Add(new CasualtyCaseStep { Id = Guid.CreateVersion7(), CaseId = caseId, Step = step, DoneOn = day, Note = note, RecordedBy = user.UserName });
         return await db.SaveOrConflictAsync(ct, Messages.CasualtyStepOrder);
     }
 

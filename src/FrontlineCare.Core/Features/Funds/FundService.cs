@@ -34,7 +34,11 @@ public sealed record CareFundSummary(Guid Id, string Name, CareFundKind Kind, Gu
 public sealed record FundEntryRow(
     Guid Id, int Number, FundEntryKind Kind, FundPurpose? Purpose, decimal Amount, decimal BalanceAfter, DateOnly OccurredOn,
     string? UnitName, Guid? WorkerId, string? WorkerName, string? TargetFundName, Guid? ReversesEntryId, int? ReversesNumber, bool Reversed,
-    string Note, DateTimeOffset RecordedAt, string? RecordedBy);
+    string Note, DateTimeOffset RecordedAt, string? RecordedBy, bool TransferReceipt)
+{
+    /// <summary>Whether it may be reversed: not a reversal, not already reversed, not the receipt of a transfer (reverse the allocation).</summary>
+    public bool Reversible => Kind != FundEntryKind.Reversal && !Reversed && !TransferReceipt;
+}
 
 /// <summary>A fund statement for a period: opening + in − out = closing, and what went out by unit and purpose (net of reversals).</summary>
 public sealed record FundStatement(
@@ -182,6 +186,11 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         // Lock the funds in id order (no deadlock between two transfers), then read their balances.
         var locked = await LockAsync(db, target is null ? [found.Id] : [found.Id, target.Id], ct);
         var fund = locked[found.Id];
+        // A ledger in date order: an entry dated before the fund's last one would make earlier statements wrong.
+        var lastOn = await db.FundEntries.Where(e => e.FundId == fund.Id || (target != null && e.FundId == target.Id)).MaxAsync(e => (DateOnly?)e.OccurredOn, ct);
+        if (lastOn is { } last && form.OccurredOn < last)
+            return Result<FundEntry>.From(Result.Invalid(nameof(form.OccurredOn),
+                string.Format(Messages.FundDateBeforeLast, last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         var signed = form.Kind == FundEntryKind.Receipt ? amount : -amount;
         if (fund.Balance + signed < 0)
             return Result<FundEntry>.From(Result.Invalid(nameof(form.Amount),
@@ -239,7 +248,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
             .Select(e => new FundEntryRow(e.Id, e.Number, e.Kind, e.Purpose, e.Amount, e.BalanceAfter, e.OccurredOn, e.Unit!.Name, e.WorkerId,
                 e.Worker!.FullName, db.CareFunds.Where(f => f.Id == e.TargetFundId).Select(f => f.Name).FirstOrDefault(), e.ReversesEntryId,
                 db.FundEntries.Where(o => o.Id == e.ReversesEntryId).Select(o => (int?)o.Number).FirstOrDefault(),
-                db.FundEntries.Any(r => r.ReversesEntryId == e.Id), e.Note, e.RecordedAt, e.RecordedBy))
+                db.FundEntries.Any(r => r.ReversesEntryId == e.Id), e.Note, e.RecordedAt, e.RecordedBy, e.TransferOfEntryId != null))
             .ToListAsync(ct);
         return Result<IReadOnlyList<FundEntryRow>>.Ok(rows);
     }

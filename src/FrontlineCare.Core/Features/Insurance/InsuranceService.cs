@@ -60,6 +60,9 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const decimal MaxMoney = 100_000_000m;
 
+    /// <summary>The missing-cover list shows at most this many people (covering them shows the next ones).</summary>
+    public const int MaxUncovered = 5000;
+
     public async Task<Result<IReadOnlyList<InsurancePolicyRow>>> PoliciesAsync(CancellationToken ct = default)
     {
         if (!user.CanEditPersonnel()) return Result<IReadOnlyList<InsurancePolicyRow>>.From(Result.Forbidden(Messages.InsuranceRolesOnly));
@@ -102,6 +105,12 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
             if (existing is null) return Result<Guid>.From(Result.NotFound());
             if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
             db.Entry(existing).Property(p => p.Version).OriginalValue = form.Version;
+            if (existing.UnitId != form.UnitId)
+            {
+                var holder = await db.Units.AsNoTracking().Where(u => u.Id == form.UnitId).Select(u => u.Path).FirstAsync(ct);
+                if (await db.InsuranceCoverages.AnyAsync(c => c.PolicyId == id && !c.Worker!.Unit!.Path.IsDescendantOf(holder), ct))
+                    return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.InsurancePersonOutside));
+            }
             policy = existing;
         }
         else
@@ -171,11 +180,12 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
                         && !covered.Contains(d.WorkerId))
             .OrderBy(d => d.Worker!.Unit!.Name).ThenBy(d => d.Worker!.FullName)
             .Select(d => new { d.WorkerId, d.Worker!.FullName, UnitName = d.Worker.Unit!.Name, d.Place, HighRisk = d.RiskClass == RiskClass.I || d.PostKind == PostKind.MedicalAidTeam })
-            .Take(5000).ToListAsync(ct);
+            .ToListAsync(ct);
         return Result<IReadOnlyList<UncoveredPerson>>.Ok(rows
             .GroupBy(r => r.WorkerId)
             .Select(g => g.OrderByDescending(r => r.HighRisk).First())
             .Select(r => new UncoveredPerson(r.WorkerId, r.FullName, r.UnitName, r.Place, r.HighRisk ? InsuranceNeed.HighRiskPost : InsuranceNeed.Volunteer))
+            .Take(MaxUncovered)
             .ToList());
     }
 

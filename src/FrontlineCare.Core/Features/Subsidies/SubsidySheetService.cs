@@ -77,7 +77,9 @@ public sealed class SubsidySheetService(
                 .Select(s => s.Unit!.Name).FirstOrDefaultAsync(ct);
             if (overlapping is not null)
                 return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), string.Format(Messages.SubsidyOverlapping, overlapping)));
-            var sheet = await db.SubsidySheets.FirstOrDefaultAsync(s => s.UnitId == unit.Id && s.Month == month, ct);
+            // Locked until the new rows are in: someone checking the draft meanwhile waits, then finds it changed.
+            var sheet = await db.SubsidySheets
+                .FromSql($"SELECT *, xmin FROM subsidy_sheets WHERE unit_id = {unit.Id} AND month = {month} FOR UPDATE").FirstOrDefaultAsync(ct);
             if (sheet is { Status: SubsidySheetStatus.Approved }) return Result<Guid>.From(Result.Invalid(nameof(form.Month), Messages.SubsidyMonthApproved));
             if (sheet is { Status: SubsidySheetStatus.Checked }) return Result<Guid>.From(Result.Invalid(nameof(form.Month), Messages.SubsidyMonthChecked));
             if (sheet is null)
@@ -234,7 +236,8 @@ public sealed class SubsidySheetService(
             perPerson[workerId] = [.. D1D2Subsidy.Compute(person.Category, days, day => rulesOn(profile, day).D1)];
         }
 
-        // Approved months whose data changed since approval: what they come to now, minus what was paid for them.
+        // Approved months whose data changed since their sheet was generated (the data it holds): what they come to
+        // now, minus what was paid for them — their sheet plus adjustments already on any other sheet of the unit.
         var adjustments = new Dictionary<Guid, List<SubsidyLine>>();
         var approved = await db.SubsidySheets.AsNoTracking()
             .Where(s => s.UnitId == unit.Id && s.Status == SubsidySheetStatus.Approved && s.Month < month && s.Month >= month.AddMonths(-AdjustMonths))
@@ -242,15 +245,20 @@ public sealed class SubsidySheetService(
         foreach (var earlier in approved)
         {
             var earlierLast = earlier.Month.AddMonths(1).AddDays(-1);
-            var policyChanged = await db.PolicyParameterChanges.AnyAsync(c => c.CreatedAt > earlier.ApprovedAt && c.EffectiveFrom <= earlierLast, ct);
-            var changed = policyChanged ? null : await ChangedSinceAsync(db, unit.Path.ToString(), earlier.ApprovedAt!.Value, ct);
-            if (changed is { Count: 0 }) continue;
-            var recomputedLogs = await LogsAsync(db, unit.Path.ToString(), earlier.Month, earlierLast, changed, ct);
+            var cutoff = earlier.GeneratedAt;
+            var policyChanged = await db.PolicyParameterChanges.AnyAsync(c => c.CreatedAt > cutoff && c.EffectiveFrom <= earlierLast
+                                                                              && (c.Key.StartsWith("D1.") || c.Key.StartsWith("D2.")), ct);
+            var changed = (await ChangedSinceAsync(db, unit.Path.ToString(), earlier.Id, cutoff, ct)).ToHashSet();
+            if (policyChanged)
+                changed.UnionWith(await db.SubsidySheetRows.Where(r => r.SheetId == earlier.Id).Select(r => r.WorkerId).ToListAsync(ct));
+            if (changed.Count == 0) continue;
+            // By person, wherever they are now: someone who moved away since is neither paid twice nor clawed back.
+            var recomputedLogs = await LogsAsync(db, null, earlier.Month, earlierLast, changed, ct);
             var paidQuery = db.SubsidyLines.AsNoTracking()
-                .Where(l => (l.SheetId == earlier.Id && l.AdjustsMonth == null)
-                            || (l.AdjustsMonth == earlier.Month && db.SubsidySheets.Any(s => s.Id == l.SheetId && s.UnitId == unit.Id && s.Status == SubsidySheetStatus.Approved)))
-                .Join(db.SubsidySheetRows, l => l.RowId, r => r.Id, (l, r) => new { r.WorkerId, l.Amount });
-            if (changed is not null) paidQuery = paidQuery.Where(x => changed.Contains(x.WorkerId));
+                .Where(l => l.SheetId != sheetId && ((l.SheetId == earlier.Id && l.AdjustsMonth == null)
+                            || (l.AdjustsMonth == earlier.Month && db.SubsidySheets.Any(s => s.Id == l.SheetId && s.UnitId == unit.Id))))
+                .Join(db.SubsidySheetRows, l => l.RowId, r => r.Id, (l, r) => new { r.WorkerId, l.Amount })
+                .Where(x => changed.Contains(x.WorkerId));
             var paid = await paidQuery.GroupBy(x => x.WorkerId).Select(g => new { WorkerId = g.Key, Amount = g.Sum(x => x.Amount) })
                 .ToDictionaryAsync(x => x.WorkerId, x => x.Amount, ct);
             var earlierPeople = await PeopleAsync(db, recomputedLogs.Keys.Concat(paid.Keys).Distinct(), ct);
@@ -306,19 +314,20 @@ public sealed class SubsidySheetService(
 
     /// <summary>The duty of the unit's subtree in a period, per person as one entry per post and day (merged into days by the rule).</summary>
     private static async Task<Dictionary<Guid, List<SubsidyDay>>> LogsAsync(
-        AppDbContext db, string rootPath, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? onlyWorkers, CancellationToken ct)
+        AppDbContext db, string? rootPath, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? onlyWorkers, CancellationToken ct)
     {
+        // Either everyone now in the subtree, or the named people wherever they are now.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand($"""
             SELECT l.worker_id, l.day - @from, (l.hours * 100)::int, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
             FROM duty_logs l
             JOIN deployments d ON d.id = l.deployment_id
-            JOIN workers w ON w.id = l.worker_id
-            JOIN units u ON u.id = w.unit_id
-            WHERE u.path <@ @root::ltree AND l.day BETWEEN @from AND @to AND l.hours > 0
+            {(rootPath is null ? "" : "JOIN workers w ON w.id = l.worker_id JOIN units u ON u.id = w.unit_id")}
+            WHERE l.day BETWEEN @from AND @to AND l.hours > 0
+              {(rootPath is null ? "" : "AND u.path <@ @root::ltree")}
               {(onlyWorkers is null ? "" : "AND l.worker_id = ANY(@workers)")}
             """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()) { CommandTimeout = 300 };
-        command.Parameters.AddWithValue("root", rootPath);
+        if (rootPath is not null) command.Parameters.AddWithValue("root", rootPath);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("to", to);
         if (onlyWorkers is not null) command.Parameters.AddWithValue("workers", onlyWorkers.ToArray());
@@ -347,13 +356,18 @@ public sealed class SubsidySheetService(
         return result;
     }
 
-    /// <summary>People of the subtree whose worker record, deployments or duty changed since a moment (the audit trail says).</summary>
-    private static async Task<IReadOnlyCollection<Guid>> ChangedSinceAsync(AppDbContext db, string rootPath, DateTimeOffset since, CancellationToken ct) =>
+    /// <summary>
+    /// Whose pay for an approved sheet's month may have changed since it was generated (the audit trail says): people now
+    /// in the subtree or on the sheet whose deployments or duty changed, and people on the sheet whose worker record
+    /// changed (a category). A worker record changed by someone who only moved in is not enough: their month was paid where they were.
+    /// </summary>
+    private static async Task<IReadOnlyCollection<Guid>> ChangedSinceAsync(AppDbContext db, string rootPath, Guid sheetId, DateTimeOffset since, CancellationToken ct) =>
         await db.Database.SqlQuery<Guid>($"""
-            SELECT w.id AS "Value" FROM workers w JOIN units u ON u.id = w.unit_id
-            WHERE u.path <@ {rootPath}::ltree
+            WITH on_sheet AS (SELECT worker_id FROM subsidy_sheet_rows WHERE sheet_id = {sheetId})
+            SELECT w.id AS "Value" FROM workers w
+            WHERE (w.unit_id IN (SELECT u.id FROM units u WHERE u.path <@ {rootPath}::ltree) OR w.id IN (SELECT worker_id FROM on_sheet))
               AND EXISTS (SELECT 1 FROM audit_entries a WHERE a.worker_id = w.id AND a.at > {since}
-                          AND a.entity IN ('Worker', 'Deployment', 'DutyLog'))
+                          AND (a.entity IN ('Deployment', 'DutyLog') OR (a.entity = 'Worker' AND w.id IN (SELECT worker_id FROM on_sheet))))
             """).ToListAsync(ct);
 
     /// <summary>The profile in force for each unit of the subtree: its own, else its nearest ancestor's, else ZJ.</summary>

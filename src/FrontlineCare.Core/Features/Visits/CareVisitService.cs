@@ -25,7 +25,7 @@ public sealed class CareVisitForm
 }
 
 public sealed record CareVisitRow(
-    Guid Id, CareVisitStatus Status, Guid? WorkerId, string? FullName, string UnitName, DateOnly PlannedOn, DateOnly? VisitedOn,
+    Guid Id, CareVisitStatus Status, Guid? WorkerId, string? FullName, Guid UnitId, string UnitName, DateOnly PlannedOn, DateOnly? VisitedOn,
     string Leader, string? Gifts, decimal? Amount, string? FundName, string? Note, uint Version);
 
 /// <summary>Why someone is on the priority list, in the order E1 puts them.</summary>
@@ -60,7 +60,7 @@ public sealed class CareVisitService(
         var units = jurisdiction.Units(db).Select(u => u.Id);
         var rows = await db.CareVisits.AsNoTracking().Where(v => units.Contains(v.UnitId))
             .OrderBy(v => v.Status).ThenByDescending(v => v.VisitedOn ?? v.PlannedOn).Take(500)
-            .Select(v => new CareVisitRow(v.Id, v.Status, v.WorkerId, v.Worker!.FullName, v.Unit!.Name, v.PlannedOn, v.VisitedOn, v.Leader, v.Gifts, v.Amount,
+            .Select(v => new CareVisitRow(v.Id, v.Status, v.WorkerId, v.Worker!.FullName, v.UnitId, v.Unit!.Name, v.PlannedOn, v.VisitedOn, v.Leader, v.Gifts, v.Amount,
                 db.CareFunds.Where(f => f.Id == v.FundEntry!.FundId).Select(f => f.Name).FirstOrDefault(), v.Note, v.Version))
             .ToListAsync(ct);
         return Result<IReadOnlyList<CareVisitRow>>.Ok(rows);
@@ -130,7 +130,7 @@ public sealed class CareVisitService(
                     var spending = new FundEntryForm
                     {
                         FundId = form.FundId!.Value, Kind = FundEntryKind.Spending, Purpose = FundPurpose.Visit, Amount = amount, OccurredOn = on,
-                        WorkerId = form.WorkerId, UnitId = form.WorkerId is null ? unitId : null, Note = $"{leader}: {note ?? gifts ?? ""}".Trim(' ', ':'),
+                        WorkerId = form.WorkerId, UnitId = form.WorkerId is null ? unitId : null, Note = FundNote(leader!, note ?? gifts),
                     };
                     if (funds.Check(spending) is { } invalid) return Result<Guid>.From(Rename(invalid));
                     var posted = await funds.PostAsync(db, spending, ct);
@@ -201,6 +201,13 @@ public sealed class CareVisitService(
 
     private static VisitPriorityRow Row(Guid workerId, string name, string unit, VisitPriority reason, DateOnly since, DateOnly? lastVisit, DateOnly today) =>
         new(workerId, name, unit, reason, since, lastVisit, today.DayNumber - (lastVisit is { } l && l > since ? l : since).DayNumber);
+
+    /// <summary>The spending's note: the leader and what the visit was, cut to what a fund entry holds.</summary>
+    private static string FundNote(string leader, string? what)
+    {
+        var text = what is null ? leader : $"{leader}: {what}";
+        return text.Length <= FundEntry.NoteMaxLength ? text : text[..(FundEntry.NoteMaxLength - 1)] + "…";
+    }
 
     /// <summary>A fund's field errors named as the visit form names them.</summary>
     private static Result Rename(Result result) => result.Errors.Count == 0 ? result : Result.Invalid(result.Errors.Select(e => e.Field switch

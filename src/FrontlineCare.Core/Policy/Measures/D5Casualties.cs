@@ -68,10 +68,15 @@ public static class D5Casualties
         _ => [],
     };
 
-    /// <summary>The claim's deadlines on a case: the unit's, then (when the unit has not filed) the person's, then the decision's.</summary>
+    /// <summary>
+    /// The claim's deadlines on a case: the unit's; while the unit has not applied, the person's (once the person or
+    /// family has applied, the unit's deadline no longer stands); once accepted, the decision's.
+    /// </summary>
     public static IReadOnlyList<Deadline> ClaimDeadlines(DateOnly occurredOn, DateOnly? unitFiledOn, DateOnly? personFiledOn, DateOnly? acceptedOn, DateOnly? decidedOn, D5CaseRules rules)
     {
-        var list = new List<Deadline> { new(rules.UnitClaimDays.Key, occurredOn.AddDays(rules.UnitClaimDays.Value), unitFiledOn) };
+        var list = new List<Deadline>();
+        if (unitFiledOn is not null || personFiledOn is null)
+            list.Add(new Deadline(rules.UnitClaimDays.Key, occurredOn.AddDays(rules.UnitClaimDays.Value), unitFiledOn));
         if (unitFiledOn is null)
             list.Add(new Deadline(rules.PersonClaimMonths.Key, occurredOn.AddMonths(rules.PersonClaimMonths.Value), personFiledOn));
         if (acceptedOn is { } accepted)

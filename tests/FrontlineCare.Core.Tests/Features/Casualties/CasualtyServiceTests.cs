@@ -48,6 +48,18 @@ public sealed class CasualtyServiceTests(AppFixture fixture) : IClassFixture<App
         (await Service.SaveAsync(form)).IsOk.ShouldBeTrue();
         (await Service.GetAsync(old)).Value!.Deadlines.Select(d => (d.Rule, d.Due, d.MetOn)).ShouldBe(
             [("D5.unitClaimDays", new DateOnly(2026, 10, 31), (DateOnly?)new DateOnly(2026, 11, 2)), ("D5.decisionDays", new DateOnly(2027, 1, 4), null)]);
+        // When the family applies because the unit did not, the unit's deadline no longer stands; once decided, nothing is due.
+        var family = (await Service.SaveAsync(Form(worker, new DateOnly(2026, 9, 10), CasualtyKind.Injury))).Value;
+        var byFamily = Form(worker, new DateOnly(2026, 9, 10), CasualtyKind.Injury);
+        (byFamily.Id, byFamily.Version, byFamily.PersonFiledOn, byFamily.AcceptedOn) = (family, (await Service.GetAsync(family)).Value!.Case.Version, new DateOnly(2026, 10, 20), new DateOnly(2026, 10, 22));
+        (await Service.SaveAsync(byFamily)).IsOk.ShouldBeTrue();
+        (await Service.GetAsync(family)).Value!.Deadlines.Select(d => d.Rule).ShouldBe(["D5.personClaimMonths", "D5.decisionDays"]);
+        (await Service.ListAsync()).Value!.Single(r => r.Id == family).NextDeadline!.ShouldSatisfyAllConditions(
+            d => d.Rule.ShouldBe("D5.decisionDays"), d => d.Overdue(today).ShouldBeFalse());
+        (byFamily.Version, byFamily.DecidedOn, byFamily.Decision) = ((await Service.GetAsync(family)).Value!.Case.Version, new DateOnly(2026, 11, 20), WorkInjuryDecision.Recognised);
+        (await Service.SaveAsync(byFamily)).IsOk.ShouldBeTrue();
+        (await Service.ListAsync()).Value!.Single(r => r.Id == family).NextDeadline.ShouldBeNull();
+
         // A change on a stale version is refused, not overwritten.
         form.Liaison = "李干事";
         (await Service.SaveAsync(form)).Status.ShouldBe(ResultStatus.Conflict);

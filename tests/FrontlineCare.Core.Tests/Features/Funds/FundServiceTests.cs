@@ -66,6 +66,10 @@ public sealed class FundServiceTests(AppFixture fixture) : IClassFixture<AppFixt
         var future = Spend(fund, 10m, unit: await fixture.UnitIdAsync("东山社区"));
         future.OccurredOn = new DateOnly(2026, 11, 24);
         (await Service.RecordAsync(future)).Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(FundEntryForm.OccurredOn));
+        // The ledger runs in date order: nothing dated before the receipt of 20 Nov.
+        var backdated = Spend(fund, 10m, unit: await fixture.UnitIdAsync("东山社区"));
+        backdated.OccurredOn = new DateOnly(2026, 11, 19);
+        (await Service.RecordAsync(backdated)).Errors.ShouldHaveSingleItem().Message.ShouldBe(string.Format(Messages.FundDateBeforeLast, "2026-11-20"));
         // A person or unit outside the fund's street cannot be paid from it.
         var outsider = await fixture.AddWorkerAsync("白云社区");
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");

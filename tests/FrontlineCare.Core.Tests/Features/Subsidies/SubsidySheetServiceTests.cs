@@ -127,9 +127,37 @@ public sealed class SubsidySheetServiceTests(AppFixture fixture) : IClassFixture
         var adjustment = (await Service.RowsAsync(november, null, 0, 10)).Value!.Items.Single().Lines.Single(l => l.Kind == SubsidyKind.Adjustment);
         (adjustment.AdjustsMonth, adjustment.Recomputed, adjustment.Paid, adjustment.Amount).ShouldBe((October, 900.00m, 600.00m, 300.00m));
 
-        // Regenerating November's draft does not pay the difference twice; once November is approved, December owes nothing more.
+        // Regenerating November's draft does not pay the difference twice.
         (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = new DateOnly(2026, 11, 1) })).Value.ShouldBe(november);
         (await Service.GetAsync(november)).Value!.Sheet.Total.ShouldBe(300.00m);
+    }
+
+    [Fact]
+    public async Task Duty_logged_between_generating_and_approving_a_month_is_paid_on_the_next_sheet_once()
+    {
+        var unit = await CommunityAsync();
+        var (worker, deployment) = await OnDutyAsync(unit.Id, "窗口期", WorkerCategory.MedicalWorker, RiskClass.II, PostKind.Checkpoint, (6, 8));
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var september = new DateOnly(2026, 9, 1);
+        var sepId = (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = september })).Value;
+        // Logged after the draft was generated, before it is checked and approved: the approved sheet does not hold it.
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await using (var db = await fixture.Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.DutyLogs.Add(new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = deployment.Id, WorkerId = worker.Id, Day = new DateOnly(2026, 9, 7), Hours = 8 });
+            await db.SaveChangesAsync();
+        }
+        (await Service.CheckAsync(sepId, (await Service.GetAsync(sepId)).Value!.Sheet.Version)).IsOk.ShouldBeTrue();
+        (await Service.ApproveAsync(sepId, (await Service.GetAsync(sepId)).Value!.Sheet.Version)).IsOk.ShouldBeTrue();
+        (await Service.GetAsync(sepId)).Value!.Sheet.Total.ShouldBe(0m); // generated before any September duty: empty
+
+        var october = (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = October })).Value;
+        var row = (await Service.RowsAsync(october, null, 0, 10)).Value!.Items.Single();
+        row.Lines.Single(l => l.Kind == SubsidyKind.Adjustment).ShouldSatisfyAllConditions(
+            l => l.AdjustsMonth.ShouldBe(september), l => (l.Recomputed, l.Paid, l.Amount).ShouldBe((200.00m, 0m, 200.00m)));
+        // A second sheet made while October is a draft does not pay September again.
+        var november = (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = new DateOnly(2026, 11, 1) })).Value;
+        (await Service.RowsAsync(november, null, 0, 10)).Value!.Items.SelectMany(r => r.Lines).ShouldNotContain(l => l.AdjustsMonth == september);
     }
 
     [Fact]
