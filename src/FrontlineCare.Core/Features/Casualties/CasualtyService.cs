@@ -60,9 +60,11 @@ public sealed class CasualtyService(
             .GroupBy(f => f.CaseId).Select(g => new { g.Key, Last = g.Max(f => f.On) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
         var today = clock.Today();
         var rows = new List<CasualtyCaseRow>();
+        var rulesOf = new Dictionary<Guid, D5CaseRules>();
         foreach (var c in cases)
         {
-            var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).D5;
+            if (!rulesOf.TryGetValue(c.Worker!.UnitId, out var rules))
+                rulesOf[c.Worker.UnitId] = rules = (await policies.ForUnitAsync(db, c.Worker.Unit!, ct)).D5;
             var next = D5Casualties.ClaimDeadlines(c.OccurredOn, c.UnitFiledOn, c.PersonFiledOn, c.AcceptedOn, c.DecidedOn, rules)
                 .Where(d => d.MetOn is null).OrderBy(d => d.Due).FirstOrDefault();
             DateOnly? due = c.Liaison is null || c.ClosedOn is not null ? null

@@ -129,7 +129,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         return await db.SaveOrConflictAsync(ct);
     }
 
-    /// <summary>Closes the item with how it was resolved (or reopens it when <paramref name="resolution"/> is null and it was resolved).</summary>
+    /// <summary>Closes the item with how it was resolved; a resolved item stays resolved (a new difficulty is a new entry).</summary>
     public async Task<Result> ResolveAsync(Guid id, uint version, string? resolution, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
