@@ -25,10 +25,8 @@ public static class PostgresCluster
         {
             if (_server is null)
             {
+                DeleteStaleClusters();
                 var root = Path.Combine(Path.GetTempPath(), $"frontlinecare-tests-{Environment.ProcessId}");
-                // A folder of this name is left from an earlier run killed before its clean-up, whose process id this
-                // one reuses: its cluster holds that run's template, so start afresh.
-                if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
                 var server = LocalPostgres.TryCreate(root)
                     ?? throw new InvalidOperationException("PostgreSQL server binaries not found: run deploy/test.sh, which installs them.");
                 await server.StartAsync();
@@ -52,6 +50,34 @@ public static class PostgresCluster
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the cluster folders of earlier runs whose process is gone (killed before its clean-up, or a test host
+    /// that ended without running exit handlers), including one whose process id this run reuses: each holds a few
+    /// hundred MB, and a reused one would hold that run's template.
+    /// </summary>
+    private static void DeleteStaleClusters()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), "frontlinecare-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)["frontlinecare-tests-".Length..], out var pid)) continue;
+            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
