@@ -2264,9 +2264,6 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasDatabaseName("ix_subsidy_lines_adjusts_month")
                         .HasFilter("adjusts_month IS NOT NULL");
 
-                    b.HasIndex("RowId")
-                        .HasDatabaseName("ix_subsidy_lines_row_id");
-
                     b.HasIndex("SheetId", "RowId")
                         .HasDatabaseName("ix_subsidy_lines_sheet_id_row_id");
 
@@ -2405,9 +2402,6 @@ namespace FrontlineCare.Core.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_subsidy_sheet_rows");
-
-                    b.HasIndex("WorkerId")
-                        .HasDatabaseName("ix_subsidy_sheet_rows_worker_id");
 
                     b.HasIndex("SheetId", "Number")
                         .IsUnique()
@@ -3411,16 +3405,6 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.Navigation("Unit");
                 });
 
-            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidyLine", b =>
-                {
-                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheetRow", null)
-                        .WithMany()
-                        .HasForeignKey("RowId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_subsidy_lines_subsidy_sheet_rows_row_id");
-                });
-
             modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheet", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
@@ -3431,23 +3415,6 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_subsidy_sheets_units_unit_id");
 
                     b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("FrontlineCare.Core.Features.Subsidies.SubsidySheetRow", b =>
-                {
-                    b.HasOne("FrontlineCare.Core.Features.Subsidies.SubsidySheet", null)
-                        .WithMany()
-                        .HasForeignKey("SheetId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_subsidy_sheet_rows_subsidy_sheets_sheet_id");
-
-                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", null)
-                        .WithMany()
-                        .HasForeignKey("WorkerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_subsidy_sheet_rows_workers_worker_id");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>

@@ -59,13 +59,10 @@ public sealed class PolicyProfileService(
             .Where(c => c.EffectiveFrom <= upTo)
             .OrderBy(c => c.EffectiveFrom)
             .ToListAsync(ct);
-        var cache = new Dictionary<(PolicyProfileCode, DateOnly), PolicyParameters>();
-        return (profile, day) =>
-        {
-            if (!cache.TryGetValue((profile, day), out var parameters))
-                cache[(profile, day)] = parameters = Apply(PolicyCatalog.For(profile), changes.Where(c => c.Profile == profile && c.EffectiveFrom <= day));
-            return parameters;
-        };
+        // Safe to call from several threads (the subsidy rule runs people in parallel).
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(PolicyProfileCode Profile, DateOnly Day), PolicyParameters>();
+        return (profile, day) => cache.GetOrAdd((profile, day),
+            key => Apply(PolicyCatalog.For(key.Profile), changes.Where(c => c.Profile == key.Profile && c.EffectiveFrom <= key.Day)));
     }
 
     /// <summary>The parameters in force today for a unit (its own profile, else its nearest ancestor's).</summary>

@@ -156,7 +156,7 @@ public sealed class SubsidySheetService(
         // One row per line in 序号 order, read as a stream and folded into one export row per person: nothing is buffered
         // beyond the person at hand.
         var joined = db.SubsidySheetRows.AsNoTracking().Where(r => r.SheetId == id)
-            .Join(db.SubsidyLines.AsNoTracking(), r => r.Id, l => l.RowId, (r, l) => new { Row = r, Line = l })
+            .Join(db.SubsidyLines.AsNoTracking().Where(l => l.SheetId == id), r => r.Id, l => l.RowId, (r, l) => new { Row = r, Line = l })
             .OrderBy(x => x.Row.Number).ThenBy(x => x.Line.Kind).ThenBy(x => x.Line.AdjustsMonth).ThenBy(x => x.Line.Rate);
         SubsidySheetRow? row = null;
         var lines = new List<SubsidyLine>();
@@ -229,12 +229,15 @@ public sealed class SubsidySheetService(
         var logs = await LogsAsync(db, unit.Path.ToString(), month, last, null, ct);
         var people = await PeopleAsync(db, logs.Keys, ct);
         var readMs = read.ElapsedMilliseconds;
-        foreach (var (workerId, days) in logs)
+        // The rule is pure: people are computed in parallel, each on their own list.
+        var computed = new System.Collections.Concurrent.ConcurrentDictionary<Guid, List<SubsidyLineDraft>>();
+        Parallel.ForEach(logs, new ParallelOptions { CancellationToken = ct }, entry =>
         {
-            var person = people[workerId];
+            var person = people[entry.Key];
             var profile = profileOf[person.UnitId];
-            perPerson[workerId] = [.. D1D2Subsidy.Compute(person.Category, days, day => rulesOn(profile, day).D1)];
-        }
+            computed[entry.Key] = [.. D1D2Subsidy.Compute(person.Category, entry.Value, day => rulesOn(profile, day).D1)];
+        });
+        foreach (var (workerId, lines) in computed) perPerson[workerId] = lines;
 
         // Approved months whose data changed since their sheet was generated (the data it holds): what they come to
         // now, minus what was paid for them — their sheet plus adjustments already on any other sheet of the unit.
