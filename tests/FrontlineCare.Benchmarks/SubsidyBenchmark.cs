@@ -35,7 +35,7 @@ internal sealed class SubsidyBenchmark(IServiceProvider services, NpgsqlDataSour
             FROM picked p WHERE d.id = p.deployment_id RETURNING d.id)
         INSERT INTO duty_logs (id, deployment_id, worker_id, day, hours, high_risk, created_at, updated_at)
         SELECT gen_random_uuid(), p.deployment_id, p.worker_id, day::date,
-               CASE WHEN hashtext(p.worker_id::text || day::text) % 10 = 0 THEN 3 ELSE 8 END, false, now(), now()
+               CASE WHEN hashtext(p.worker_id::text || day::text) % 10 = 0 THEN 3 ELSE 6 + abs(hashtext(day::text || p.worker_id::text)) % 7 END, false, now(), now()
         FROM picked p CROSS JOIN generate_series(@from::date, @to::date, interval '1 day') AS day
         WHERE (hashtext(p.worker_id::text) + extract(day FROM day)::int) % 4 <> 0
         """;

@@ -74,4 +74,62 @@ public sealed class D1D2SubsidyTests
         lines.Single(l => l.Kind == SubsidyKind.TierI).Amount.ShouldBe(2100m);
         D1D2Subsidy.Fen(0.125m).ShouldBe(0.13m); // 四舍五入, not banker's rounding
     }
+
+    /// <summary>A person's logs as <see cref="D1D2Subsidy.PostDaysSql"/> returns them: one entry per post (tier and aid team), days as bits from <paramref name="from"/>.</summary>
+    private static List<SubsidyPostDays> Posts(DateOnly from, IEnumerable<(int Post, SubsidyDay Log)> logs, int[] limits) => logs
+        .GroupBy(l => l.Post)
+        .Select(g => new SubsidyPostDays(
+            g.Aggregate(0L, (m, l) => m | 1L << (l.Log.Day.DayNumber - from.DayNumber)),
+            [.. limits.Select(limit => g.Where(l => l.Log.Hours <= limit).Aggregate(0L, (m, l) => m | 1L << (l.Log.Day.DayNumber - from.DayNumber)))],
+            g.First().Log.Tier, g.First().Log.AidTeam))
+        .ToList();
+
+    [Fact]
+    public void Days_grouped_by_post_period_and_half_day_limit_pay_what_the_days_one_by_one_pay()
+    {
+        // From 16 Nov a second profile's rules: higher tier II rate and a 6-hour half-day limit. A person works up to three
+        // posts; when two share a day, grouping gives way (null) and the day's hours are added up from the logs instead.
+        var from = new DateOnly(2026, 11, 1);
+        var hn = PolicyCatalog.For(PolicyProfileCode.HN);
+        var later = hn.With("D1.tierIIYuan", "260", new DateOnly(2026, 11, 16), "测试").With("D1.halfDayMaxHours", "6", new DateOnly(2026, 11, 16), "测试");
+        D1D2SubsidyRules RulesOn(DateOnly day) => day.Day < 16 ? hn.D1 : later.D1;
+        var (breaks, limits) = D1D2Subsidy.Breaks(from, from.AddDays(29), Enumerable.Range(0, 30).Select(i => RulesOn(from.AddDays(i))));
+        breaks.ShouldBe([from, new DateOnly(2026, 11, 16)]);
+        limits.ShouldBe([4, 6]);
+
+        var random = new Random(20200123);
+        var (grouped, merged) = (0, 0);
+        for (var person = 0; person < 300; person++)
+        {
+            var posts = random.Next(1, 4);
+            var tiers = Enumerable.Range(0, posts).Select(_ => (Tier: random.Next(2) == 0 ? RiskClass.I : RiskClass.II, Aid: random.Next(4) == 0)).ToList();
+            var logs = Enumerable.Range(0, posts)
+                .SelectMany(p => Enumerable.Range(1, 30).Where(_ => random.Next(3) == 0)
+                    .Select(d => (Post: p, Log: new SubsidyDay(new DateOnly(2026, 11, d), random.Next(1, 25) / 2m, tiers[p].Tier, tiers[p].Aid))))
+                .ToList();
+            var groups = D1D2Subsidy.Group(from, Posts(from, logs, limits), breaks, limits);
+            var sharedDay = logs.GroupBy(l => l.Log.Day).Any(g => g.Count() > 1);
+            (groups is null).ShouldBe(sharedDay);
+            if (groups is null) { merged++; continue; }
+            grouped++;
+            groups.Sum(g => g.Count).ShouldBe(logs.Count);
+            var category = person % 2 == 0 ? WorkerCategory.MedicalWorker : WorkerCategory.CommunityCadre;
+            D1D2Subsidy.Compute(category, groups, RulesOn).ShouldBe(D1D2Subsidy.Compute(category, logs.Select(l => l.Log), RulesOn));
+        }
+        (grouped, merged).ShouldSatisfyAllConditions(c => c.grouped.ShouldBeGreaterThan(50), c => c.merged.ShouldBeGreaterThan(50));
+    }
+
+    [Fact]
+    public void A_post_s_days_split_at_a_parameter_change_and_at_the_half_day_limit()
+    {
+        var from = new DateOnly(2026, 11, 1);
+        var later = Zj.With("D1.tierIYuan", "400", new DateOnly(2026, 11, 16), "测试");
+        DateOnly[] breaks = [from, new DateOnly(2026, 11, 16)];
+        // 14 Nov 8 h, 15 Nov 3 h, 16 and 17 Nov 8 h, 18 Nov 4 h — at one tier I post.
+        var logs = new[] { (14, 8m), (15, 3m), (16, 8m), (17, 8m), (18, 4m) }.Select(x => (Post: 0, Log: Log(x.Item1, x.Item2, RiskClass.I))).ToList();
+        var groups = D1D2Subsidy.Group(from, Posts(from, logs, [4]), breaks, [4])!;
+        groups.Select(g => (g.First.Day.Day, g.First.Hours, g.Count)).ShouldBe([(15, 4m, 1), (14, 5m, 1), (18, 4m, 1), (16, 5m, 2)]);
+        // 1.5 days × 300 + 2.5 days × 400 = 1,450.00
+        D1D2Subsidy.Compute(WorkerCategory.MedicalWorker, groups, day => day.Day < 16 ? Zj.D1 : later.D1).Sum(l => l.Amount).ShouldBe(1450.00m);
+    }
 }

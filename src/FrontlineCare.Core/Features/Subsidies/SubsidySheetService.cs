@@ -226,7 +226,7 @@ public sealed class SubsidySheetService(
 
         var perPerson = new Dictionary<Guid, List<SubsidyLineDraft>>();
         var read = System.Diagnostics.Stopwatch.StartNew();
-        var logs = await LogsAsync(db, unit.Path.ToString(), month, last, null, ct);
+        var logs = await LogsAsync(db, unit.Path.ToString(), month, last, null, rulesOn, ct);
         var people = await PeopleAsync(db, logs.Keys, ct);
         var readMs = read.ElapsedMilliseconds;
         // The rule is pure: people are computed in parallel, each on their own list.
@@ -256,7 +256,7 @@ public sealed class SubsidySheetService(
                 changed.UnionWith(await db.SubsidySheetRows.Where(r => r.SheetId == earlier.Id).Select(r => r.WorkerId).ToListAsync(ct));
             if (changed.Count == 0) continue;
             // By person, wherever they are now: someone who moved away since is neither paid twice nor clawed back.
-            var recomputedLogs = await LogsAsync(db, null, earlier.Month, earlierLast, changed, ct);
+            var recomputedLogs = await LogsAsync(db, null, earlier.Month, earlierLast, changed, rulesOn, ct);
             var paidQuery = db.SubsidyLines.AsNoTracking()
                 .Where(l => l.SheetId != sheetId && ((l.SheetId == earlier.Id && l.AdjustsMonth == null)
                             || (l.AdjustsMonth == earlier.Month && db.SubsidySheets.Any(s => s.Id == l.SheetId && s.UnitId == unit.Id))))
@@ -315,35 +315,70 @@ public sealed class SubsidySheetService(
         return result;
     }
 
-    /// <summary>The duty of the unit's subtree in a period, per person as one entry per post and day (merged into days by the rule).</summary>
-    private static async Task<Dictionary<Guid, List<SubsidyDay>>> LogsAsync(
-        AppDbContext db, string? rootPath, DateOnly from, DateOnly to, IReadOnlyCollection<Guid>? onlyWorkers, CancellationToken ct)
+    /// <summary>
+    /// The duty of the unit's subtree in a period (or of the named people wherever they are now), per person as groups of
+    /// days the rule treats alike: read as one row per person and post (<see cref="D1D2Subsidy.PostDaysSql"/>), except for
+    /// people who worked two posts on one day, whose logs are read one by one and merged by day.
+    /// </summary>
+    private static async Task<Dictionary<Guid, IEnumerable<SubsidyDayGroup>>> LogsAsync(AppDbContext db, string? rootPath, DateOnly from, DateOnly to,
+        IReadOnlyCollection<Guid>? onlyWorkers, Func<PolicyProfileCode, DateOnly, PolicyParameters> rulesOn, CancellationToken ct)
     {
-        // Either everyone now in the subtree, or the named people wherever they are now.
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand($"""
-            SELECT l.worker_id, l.day - @from, (l.hours * 100)::int, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
-            FROM duty_logs l
-            JOIN deployments d ON d.id = l.deployment_id
-            {(rootPath is null ? "" : "JOIN workers w ON w.id = l.worker_id JOIN units u ON u.id = w.unit_id")}
-            WHERE l.day BETWEEN @from AND @to AND l.hours > 0
-              {(rootPath is null ? "" : "AND u.path <@ @root::ltree")}
-              {(onlyWorkers is null ? "" : "AND l.worker_id = ANY(@workers)")}
-            """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()) { CommandTimeout = 300 };
-        if (rootPath is not null) command.Parameters.AddWithValue("root", rootPath);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        if (onlyWorkers is not null) command.Parameters.AddWithValue("workers", onlyWorkers.ToArray());
-        var result = new Dictionary<Guid, List<SubsidyDay>>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var (breaks, limits) = D1D2Subsidy.Breaks(from, to,
+            Enum.GetValues<PolicyProfileCode>().SelectMany(p => Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => rulesOn(p, from.AddDays(i)).D1)));
+        var posts = new Dictionary<Guid, List<SubsidyPostDays>>();
+        await using (var command = Command(db, string.Format(CultureInfo.InvariantCulture, D1D2Subsidy.PostDaysSql,
+                         rootPath is null ? "" : "JOIN workers w ON w.id = l.worker_id JOIN units u ON u.id = w.unit_id",
+                         (rootPath is null ? "" : "AND u.path <@ @root::ltree ") + (onlyWorkers is null ? "" : "AND l.worker_id = ANY(@workers)"),
+                         D1D2Subsidy.HalfColumns(limits.Length)), from, to))
         {
-            var workerId = reader.GetGuid(0);
-            if (!result.TryGetValue(workerId, out var days)) result[workerId] = days = [];
-            // Day as an offset and hours in hundredths (their stored precision): integers decode faster than date and numeric over 2 million rows.
-            days.Add(new SubsidyDay(from.AddDays(reader.GetInt32(1)), reader.GetInt32(2) / 100m, reader.GetBoolean(3) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4)));
+            if (rootPath is not null) command.Parameters.AddWithValue("root", rootPath);
+            if (onlyWorkers is not null) command.Parameters.AddWithValue("workers", onlyWorkers.ToArray());
+            for (var i = 0; i < limits.Length; i++) command.Parameters.AddWithValue($"half{i}", limits[i]);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var workerId = reader.GetGuid(0);
+                if (!posts.TryGetValue(workerId, out var list)) posts[workerId] = list = [];
+                var half = new long[limits.Length];
+                for (var i = 0; i < half.Length; i++) half[i] = reader.GetInt64(3 + i);
+                list.Add(new SubsidyPostDays(reader.GetInt64(2), half, reader.GetBoolean(3 + half.Length) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4 + half.Length)));
+            }
         }
+        var result = new Dictionary<Guid, IEnumerable<SubsidyDayGroup>>(posts.Count);
+        var twoPostDays = new List<Guid>();
+        foreach (var (workerId, list) in posts)
+        {
+            if (D1D2Subsidy.Group(from, list, breaks, limits) is { } groups) result[workerId] = groups;
+            else twoPostDays.Add(workerId);
+        }
+        if (twoPostDays.Count == 0) return result;
+        var logs = new Dictionary<Guid, List<SubsidyDay>>();
+        await using (var command = Command(db, """
+                         SELECT l.worker_id, l.day, l.hours, d.risk_class = 'I', d.post_kind = 'MedicalAidTeam'
+                         FROM duty_logs l JOIN deployments d ON d.id = l.deployment_id
+                         WHERE l.day BETWEEN @from AND @to AND l.hours > 0 AND l.worker_id = ANY(@workers)
+                         """, from, to))
+        {
+            command.Parameters.AddWithValue("workers", twoPostDays.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var workerId = reader.GetGuid(0);
+                if (!logs.TryGetValue(workerId, out var days)) logs[workerId] = days = [];
+                days.Add(new SubsidyDay(reader.GetFieldValue<DateOnly>(1), reader.GetDecimal(2), reader.GetBoolean(3) ? RiskClass.I : RiskClass.II, reader.GetBoolean(4)));
+            }
+        }
+        foreach (var (workerId, days) in logs) result[workerId] = D1D2Subsidy.Days(days).Select(d => new SubsidyDayGroup(d, 1));
         return result;
+
+        static NpgsqlCommand Command(AppDbContext db, string sql, DateOnly from, DateOnly to)
+        {
+            var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(),
+                (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()) { CommandTimeout = 300 };
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("to", to);
+            return command;
+        }
     }
 
     private static async Task<Dictionary<Guid, PersonInfo>> PeopleAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)

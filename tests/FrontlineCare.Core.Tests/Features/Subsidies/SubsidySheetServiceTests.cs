@@ -98,6 +98,34 @@ public sealed class SubsidySheetServiceTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Two_posts_on_one_day_make_one_day_at_the_higher_tier_and_the_day_s_hours_decide_half_or_whole()
+    {
+        var unit = await CommunityAsync();
+        // 双岗戊: 6 Oct 3 h at a tier II post and 3 h at a tier I post → one whole day (6 h) at tier I; 7 Oct 3 h → half a day at
+        // tier II. A person's deployments never overlap, but a log outlives a later correction of its deployment's dates:
+        // the tier I deployment now starts on 8 Oct, and its log of 6 Oct still counts, once.
+        var (worker, first) = await OnDutyAsync(unit.Id, "双岗戊", WorkerCategory.MedicalWorker, RiskClass.II, PostKind.Checkpoint, (6, 3), (7, 3));
+        await using (var db = fixture.NewContext())
+            await db.Deployments.Where(d => d.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.EndDate, new DateOnly(2026, 10, 7)));
+        var ward = await fixture.AddDeploymentAsync(worker.Id, new DateOnly(2026, 10, 8), null, "定点医院");
+        await using (var db = fixture.NewContext())
+        {
+            await db.Deployments.Where(d => d.Id == ward.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.RiskClass, RiskClass.I));
+            db.DutyLogs.Add(new DutyLog { Id = Guid.CreateVersion7(), DeploymentId = ward.Id, WorkerId = worker.Id, Day = new DateOnly(2026, 10, 6), Hours = 3 });
+            await db.SaveChangesAsync();
+        }
+        // 单岗己, one tier I post: 6 Oct 3 h half, 7 Oct 5 h whole, 8 Oct 12 h whole.
+        await OnDutyAsync(unit.Id, "单岗己", WorkerCategory.MedicalWorker, RiskClass.I, PostKind.DesignatedHospital, (6, 3), (7, 5), (8, 12));
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+
+        var id = (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = October })).Value;
+        var rows = (await Service.RowsAsync(id, null, 0, 10)).Value!.Items;
+        rows.Single(r => r.FullName == "双岗戊").Lines.Select(l => (l.Kind, l.Days, l.Amount))
+            .ShouldBe([(SubsidyKind.TierI, 1m, 300m), (SubsidyKind.TierII, 0.5m, 100m)]);
+        rows.Single(r => r.FullName == "单岗己").Lines.Select(l => (l.Kind, l.Days, l.Amount)).ShouldBe([(SubsidyKind.TierI, 2.5m, 750m)]);
+    }
+
+    [Fact]
     public async Task An_approved_month_is_frozen_and_a_later_change_is_paid_as_an_adjustment_on_the_next_sheet()
     {
         var unit = await CommunityAsync();
