@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Subsidies.SubsidySheetService>();
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Casualties.CasualtyService>();
+        services.AddScoped<Features.Protection.ToleranceService>();
         services.AddScoped<Features.Visits.CareVisitService>();
         services.AddScoped<Features.Difficulties.FamilyDifficultyService>();
         services.AddScoped<Features.Insurance.InsuranceService>();

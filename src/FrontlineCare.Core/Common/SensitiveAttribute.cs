@@ -8,6 +8,8 @@ public enum SensitiveKind
     Health,
     /// <summary>Money paid to a person (E1, E2): the same roles only.</summary>
     Money,
+    /// <summary>Discipline matters (G1, G2): only those who may see the case see them, never in a person's history.</summary>
+    Discipline,
 }
 
 /// <summary>

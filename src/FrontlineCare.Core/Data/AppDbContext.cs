@@ -55,6 +55,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Casualties.CasualtyCase> CasualtyCases => Set<Features.Casualties.CasualtyCase>();
     public DbSet<Features.Casualties.CasualtyCaseStep> CasualtyCaseSteps => Set<Features.Casualties.CasualtyCaseStep>();
     public DbSet<Features.Casualties.CasualtyFollowUp> CasualtyFollowUps => Set<Features.Casualties.CasualtyFollowUp>();
+    public DbSet<Features.Protection.ToleranceCase> ToleranceCases => Set<Features.Protection.ToleranceCase>();
+    public DbSet<Features.Protection.ToleranceCriterion> ToleranceCriteria => Set<Features.Protection.ToleranceCriterion>();
+    public DbSet<Features.Protection.CaseHandler> CaseHandlers => Set<Features.Protection.CaseHandler>();
     public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
     public DbSet<Features.Difficulties.FamilyDifficulty> FamilyDifficulties => Set<Features.Difficulties.FamilyDifficulty>();
     public DbSet<Features.Difficulties.FamilyDifficultyAction> FamilyDifficultyActions => Set<Features.Difficulties.FamilyDifficultyAction>();

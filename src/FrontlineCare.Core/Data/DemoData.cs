@@ -12,6 +12,7 @@ using FrontlineCare.Core.Features.Insurance;
 using FrontlineCare.Core.Features.Leave;
 using FrontlineCare.Core.Features.Nominations;
 using FrontlineCare.Core.Features.PolicyProfiles;
+using FrontlineCare.Core.Features.Protection;
 using FrontlineCare.Core.Features.Reports;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Features.Visits;
@@ -332,6 +333,26 @@ public static class DemoData
                 Id = Guid.CreateVersion7(), WorkerId = onDuty[1].WorkerId, UnitId = dongshan.Id, Kind = DifficultyKind.Childcare,
                 Description = "夫妻均在一线，孩子放学无人接送", Liaison = "社区志愿者小林", OpenedOn = today.AddDays(-16), CreatedAt = now, CreatedBy = "committee",
             });
+            // G1: an error-tolerance case being verified, with the 海门街道 committee named as its handler.
+            var g1 = PolicyCatalog.For(PolicyProfileCode.ZJ).G1;
+            var tolerance = new ToleranceCase
+            {
+                Id = Guid.CreateVersion7(), WorkerId = onDuty[1].WorkerId, Start = ToleranceStart.Application, OpenedOn = today.AddDays(-10),
+                Facts = "深夜卡口发现一名密接人员后，未经集体研究即临时封闭小区出入口两小时（演示数据）", Action = "临时封闭出入口，组织全员核酸检测",
+                Mistake = "未按程序报批，封闭公告未及时发布", Impact = "部分居民出行受阻，未造成重大损失", Stage = ToleranceStage.Verified,
+                VerifiedOn = today.AddDays(-6), VerificationNote = "调阅卡口记录、询问当事人和居民代表", CreatedAt = now, CreatedBy = "orgdept",
+            };
+            var order = 0;
+            tolerance.Criteria.AddRange(g1.Conditions.Value.Select(c => new ToleranceCriterion
+            {
+                Id = Guid.CreateVersion7(), CaseId = tolerance.Id, Condition = c, Order = order++,
+                Finding = c == ToleranceCondition.EmergencyReported ? CriterionFinding.Unclear : CriterionFinding.Yes,
+                Note = c == ToleranceCondition.EmergencyReported ? "事后报告时间待核实" : null,
+            }));
+            tolerance.Criteria.AddRange(g1.Exclusions.Value.Select(x => new ToleranceCriterion
+                { Id = Guid.CreateVersion7(), CaseId = tolerance.Id, Exclusion = x, Order = order++, Finding = CriterionFinding.No }));
+            db.ToleranceCases.Add(tolerance);
+            db.CaseHandlers.Add(new CaseHandler { CaseId = tolerance.Id, UserId = committee.Id, AddedAt = now, AddedBy = "orgdept" });
         }
         var policy = new InsurancePolicy
         {

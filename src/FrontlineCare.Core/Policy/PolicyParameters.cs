@@ -39,7 +39,8 @@ public sealed record PolicyParameters(
     Measures.C3HealthRules C3,
     Measures.D1D2SubsidyRules D1,
     Measures.D5CaseRules D5,
-    PolicyParameter<int> E3OpenLimitDays)
+    PolicyParameter<int> E3OpenLimitDays,
+    Measures.G1ToleranceRules G1)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -53,6 +54,7 @@ public sealed record PolicyParameters(
         Text(D1.HalfDayMaxHours), Text(D1.TopUpCategories), Text(D1.TopUpYuan), Text(D1.MealYuan), Text(D1.AllowanceEnabled),
         Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
         Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays), Text(E3OpenLimitDays),
+        Text(G1.Conditions), Text(G1.Exclusions), Text(G1.DecisionDays), Text(G1.NoticeDays), Text(G1.FilingDays),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -105,6 +107,11 @@ public sealed record PolicyParameters(
             "D5.decisionDays" => this with { D5 = D5 with { DecisionDays = Int(D5.DecisionDays) } },
             "E4.followUpDays" => this with { D5 = D5 with { FollowUpDays = Int(D5.FollowUpDays) } },
             "E3.openLimitDays" => this with { E3OpenLimitDays = Int(E3OpenLimitDays) },
+            "G1.conditions" => this with { G1 = G1 with { Conditions = Set(G1.Conditions) } },
+            "G1.exclusions" => this with { G1 = G1 with { Exclusions = Set(G1.Exclusions) } },
+            "G1.decisionDays" => this with { G1 = G1 with { DecisionDays = Int(G1.DecisionDays) } },
+            "G1.noticeDays" => this with { G1 = G1 with { NoticeDays = Int(G1.NoticeDays) } },
+            "G1.filingDays" => this with { G1 = G1 with { FilingDays = Int(G1.FilingDays) } },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -220,7 +227,40 @@ public static class PolicyCatalog
             new("D5.decisionDays", 60, new(2011, 1, 1), "工伤保险条例 第二十条: 自受理工伤认定申请之日起60日内作出工伤认定的决定 (15 days when the facts are clear)"),
             new("E4.followUpDays", 30, new(2020, 3, 6), "HN5 (seeds/003): 对抗疫一线因公牺牲党员的家庭，由所在党组织专人联系、定期慰问 — monthly is the portal's default")),
         new("E3.openLimitDays", 14, Epidemic,
-            "GZ6 (seeds/002): 对一线抗疫人员的家事心事急难事…及时帮助解决; HN5: 及时建立台账，帮助协调解决 — two weeks is the portal's default for 及时"));
+            "GZ6 (seeds/002): 对一线抗疫人员的家事心事急难事…及时帮助解决; HN5: 及时建立台账，帮助协调解决 — two weeks is the portal's default for 及时"),
+        G1For(profile));
+
+    /// <summary>G1: each seed's wording of the conditions; the common pattern where a seed only names the mechanism (ZJ4) or is silent (GZ).</summary>
+    private static Measures.G1ToleranceRules G1For(PolicyProfileCode profile)
+    {
+        const string Common = "policy-rules-research §4.3 (Medium): 遵纪守法 · 出于公心 · 勤勉尽责 · 程序正当 (or an emergency decision reported promptly) · 知错就改";
+        Measures.ToleranceCondition[] general =
+        [
+            Measures.ToleranceCondition.NoBanBreached, Measures.ToleranceCondition.NoPrivateGain, Measures.ToleranceCondition.DutiesPerformed,
+            Measures.ToleranceCondition.EmergencyReported, Measures.ToleranceCondition.Corrected,
+        ];
+        var (conditions, from, source) = profile switch
+        {
+            PolicyProfileCode.SX => ((Measures.ToleranceCondition[])[Measures.ToleranceCondition.StopSpread, Measures.ToleranceCondition.Decisive, .. general],
+                new DateOnly(2020, 2, 3), "SX (seeds/001): 为防止疫情蔓延，勇于担当、果断决策、及时处置，但存在程序瑕疵或出现一定失误; " + Common),
+            PolicyProfileCode.HN => ([Measures.ToleranceCondition.StopSpread, Measures.ToleranceCondition.Decisive, Measures.ToleranceCondition.ComplexSituation, .. general],
+                new DateOnly(2020, 3, 6), "HN9 (seeds/003): 为防止疫情蔓延，勇于担当、果断决策、及时处置，但因形势严峻、问题复杂等原因，工作出现一定失误; " + Common),
+            PolicyProfileCode.QN => ([Measures.ToleranceCondition.StopSpread, Measures.ToleranceCondition.Decisive, Measures.ToleranceCondition.ChainBroken,
+                    Measures.ToleranceCondition.NoSeriousImpact, .. general],
+                new DateOnly(2021, 9, 12), "QN7 (seeds/004): 勇于担当、果断决策、及时处置，成功阻断疫情蔓延链，但因程序不规范和工作些许失误，未造成社会严重影响后果; " + Common),
+            PolicyProfileCode.ZJ => ([Measures.ToleranceCondition.StopSpread, Measures.ToleranceCondition.Decisive, .. general],
+                Epidemic, "ZJ4 (seeds/000): 加大容错纠错、澄清保护力度 — no criteria of its own; SX's COVID wording and " + Common),
+            _ => ([Measures.ToleranceCondition.StopSpread, Measures.ToleranceCondition.Decisive, .. general],
+                new DateOnly(2021, 6, 1), "GZ (seeds/002) names no error tolerance; SX's COVID wording and " + Common),
+        };
+        return new Measures.G1ToleranceRules(
+            new("G1.conditions", conditions, from, source),
+            new("G1.exclusions", Enum.GetValues<Measures.ToleranceExclusion>(), from,
+                "policy-rules-research §4.3 (Low-Medium): the usual negative list — political discipline, private gain, acting after an explicit ban, falsification or concealment, serious loss or bad impact, repeating the mistake, refusing to correct"),
+            new("G1.decisionDays", 30, from, "policy-rules-research §4.3 (Low, not verified): decide within about 30 days"),
+            new("G1.noticeDays", 5, from, "portal default (Low): written notice to the person within 5 days of the decision (反馈)"),
+            new("G1.filingDays", 15, from, "portal default (Low): filing with the higher level within 15 days of the notice (报备)"));
+    }
 
     private const string NationalSubsidySource =
         "财社〔2020〕2号 applying 人社部规〔2016〕4号 class 1: 300 yuan/day in direct contact with suspected or confirmed cases, 200 yuan/day for other frontline epidemic work (policy-rules-research §1.2, High)";
@@ -359,6 +399,11 @@ public static class PolicyCatalog
         new("D5.decisionDays", false, 1, 180),
         new("E4.followUpDays", false, 1, 180),
         new("E3.openLimitDays", false, 1, 180),
+        new("G1.conditions", false, 0, 0, Enum.GetNames<Measures.ToleranceCondition>(), Multiple: true),
+        new("G1.exclusions", false, 0, 0, Enum.GetNames<Measures.ToleranceExclusion>(), Multiple: true),
+        new("G1.decisionDays", false, 1, 180),
+        new("G1.noticeDays", false, 1, 60),
+        new("G1.filingDays", false, 1, 90),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

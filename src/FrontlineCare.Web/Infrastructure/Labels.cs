@@ -33,6 +33,13 @@ public static class Labels
     public static string Of(Core.Features.Visits.CareVisitStatus value) => Text("VisitStatus" + value);
     public static string Of(Core.Features.Visits.VisitPriority value) => Text("VisitPriority" + value);
     public static string Of(CasualtyTrack value) => Text("CasualtyTrack" + value);
+    public static string Of(ToleranceCondition value) => Text("ToleranceCondition" + value);
+    public static string Of(ToleranceExclusion value) => Text("ToleranceExclusion" + value);
+    public static string Of(ToleranceOutcome value) => Text("ToleranceOutcome" + value);
+    public static string Of(ToleranceStage value) => Text("ToleranceStage" + value);
+    public static string Of(ToleranceStart value) => Text("ToleranceStart" + value);
+    /// <summary>A finding as read for a condition (met / not met) or an exclusion (present / absent).</summary>
+    public static string Of(CriterionFinding value, bool exclusion) => Text((exclusion ? "ExclusionFinding" : "ConditionFinding") + value);
     public static string Of(CasualtyStep value) => Text("CasualtyStep" + value);
     public static string Of(Core.Features.Casualties.WorkInjuryDecision value) => Text("WorkInjury" + value);
     public static string Of(Core.Features.Funds.CareFundKind value) => Text("FundKind" + value);
@@ -76,6 +83,8 @@ public static class Labels
         : Enum.TryParse<QuotaRounding>(code, out var rounding) ? Of(rounding)
         : Enum.TryParse<TitlePrivilege>(code, out var privilege) ? Of(privilege)
         : Enum.TryParse<WorkerCategory>(code, out var category) ? Of(category)
+        : Enum.TryParse<ToleranceCondition>(code, out var condition) ? Of(condition)
+        : Enum.TryParse<ToleranceExclusion>(code, out var exclusion) ? Of(exclusion)
         : code ?? "";
     public static string Of(AwardKind value) => Text("Award" + value);
     public static string Of(NominationStatus value) => Text("Nomination" + value);

@@ -1979,6 +1979,226 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("policy_parameter_changes", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.CaseHandler", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.HasKey("CaseId", "UserId")
+                        .HasName("pk_case_handlers");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_case_handlers_user_id");
+
+                    b.ToTable("case_handlers", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("facts");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("FiledWith")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_with");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("impact");
+
+                    b.Property<string>("Mistake")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("mistake");
+
+                    b.Property<DateOnly?>("NotifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notified_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("RectificationDue")
+                        .HasColumnType("date")
+                        .HasColumnName("rectification_due");
+
+                    b.Property<string>("RectificationPlan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rectification_plan");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("start");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("verification_note");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("verified_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tolerance_cases");
+
+                    b.HasIndex("WorkerId", "OpenedOn")
+                        .HasDatabaseName("ix_tolerance_cases_worker_id_opened_on");
+
+                    b.ToTable("tolerance_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tolerance_cases_decided", "(stage IN ('Opened', 'Verified')) = (outcome IS NULL AND decided_on IS NULL)");
+
+                            t.HasCheckConstraint("ck_tolerance_cases_filed", "(stage = 'Filed') = (filed_on IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("condition");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Exclusion")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("exclusion");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("finding");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tolerance_criteria");
+
+                    b.HasIndex("CaseId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tolerance_criteria_case_id_order");
+
+                    b.ToTable("tolerance_criteria", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tolerance_criteria_kind", "(condition IS NULL) <> (exclusion IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Reports.RestWelfareReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3364,6 +3584,38 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_nomination_steps_nominations_nomination_id");
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.CaseHandler", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_handlers_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCase", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tolerance_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCriterion", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Protection.ToleranceCase", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tolerance_criteria_tolerance_cases_case_id");
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Reports.RestWelfareReport", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
@@ -3570,6 +3822,11 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCase", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Rotation.RotationPlan", b =>

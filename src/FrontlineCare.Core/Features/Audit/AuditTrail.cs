@@ -71,7 +71,16 @@ public static class AuditTrail
         [typeof(Insurance.InsurancePolicy)] = "InsurancePolicy",
         [typeof(Insurance.InsuranceCoverage)] = "InsuranceCoverage",
         [typeof(Insurance.PerformancePayIncrease)] = "PayIncrease",
+        [typeof(Protection.ToleranceCase)] = "ToleranceCase",
+        [typeof(Protection.ToleranceCriterion)] = "ToleranceCriterion",
+        [typeof(Protection.CaseHandler)] = "CaseHandler",
     };
+
+    /// <summary>
+    /// Records of restricted cases (G1, G2): their trail is shown only on the case, to those who may see it, never in a
+    /// person's history — a case that was not tolerated must not reach anyone else through it.
+    /// </summary>
+    public static readonly string[] Restricted = ["ToleranceCase", "ToleranceCriterion", "CaseHandler"];
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
     private static readonly HashSet<string> IgnoredProperties =

@@ -18,7 +18,8 @@ public sealed class NominationForm
 /// <summary>What the form shows once a nominee is chosen: the kinds open to them, the facts the portal knows, and the
 /// place left in the quota or cap of the chosen kind (null when the kind is not limited).</summary>
 public sealed record NominationPreview(
-    string NomineeName, string UnitName, StaffCategory? StaffCategory, IReadOnlyList<AwardKind> Kinds, NomineeFacts Facts, QuotaUse? Quota);
+    string NomineeName, string UnitName, StaffCategory? StaffCategory, IReadOnlyList<AwardKind> Kinds, NomineeFacts Facts, QuotaUse? Quota,
+    IReadOnlyList<Protection.ToleratedCaseNote> Tolerated);
 
 public sealed record NominationStepView(int Level, NominationAction Action, string? Comment, DateTimeOffset At, string? UserName, string? UnitName);
 
@@ -28,7 +29,8 @@ public sealed record NominationDetail(
     Guid Id, uint Version, int Year, AwardKind Kind, NomineeKind NomineeKind, Guid? WorkerId, string NomineeName, Guid UnitId, string UnitName,
     string? CollectiveName, string Deeds, NomineeFacts Facts, NominationStatus Status, int Level, int RequiredLevels,
     string? SubmittedBy, DateTimeOffset SubmittedAt, IReadOnlyList<NominationStepView> Steps, IReadOnlyList<AttachmentView> Attachments,
-    QuotaUse? Quota, bool CanReview, bool CanResubmit, bool CanWithdraw, string? Story, bool HasPhoto, bool CanPublicize);
+    QuotaUse? Quota, bool CanReview, bool CanResubmit, bool CanWithdraw, string? Story, bool HasPhoto, bool CanPublicize,
+    IReadOnlyList<Protection.ToleratedCaseNote> Tolerated);
 
 /// <summary>F8: one advanced model in the gallery.</summary>
 public sealed record GalleryItem(Guid Id, string NomineeName, string UnitName, AwardKind Kind, int Year, string Story, bool HasPhoto, DateTimeOffset PublishedAt);

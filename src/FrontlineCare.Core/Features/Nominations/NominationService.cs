@@ -41,7 +41,9 @@ public sealed class NominationService(
         var facts = await FactsAsync(db, nominee, form.Year, ct);
         var quota = form.Kind is { } kind && form.NomineeKind == NomineeKind.Individual
             ? await quotas.UseAsync(db, nominee.Unit.Id, form.Year, kind, rules, countApprovedOnly: false, ct) : null;
-        return new NominationPreview(nominee.Name, nominee.Unit.Name, nominee.Worker?.StaffCategory, kinds, facts, quota);
+        // G1: decided tolerance (免责/从轻/减轻) is shown so that it is not held against the nominee; nothing else of the case.
+        var tolerated = nominee.Worker is { } w ? await Protection.ToleranceService.ToleratedAsync(db, w.Id, ct) : [];
+        return new NominationPreview(nominee.Name, nominee.Unit.Name, nominee.Worker?.StaffCategory, kinds, facts, quota, tolerated);
     }
 
     public async Task<Result<Guid>> SubmitAsync(NominationForm form, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
@@ -123,12 +125,13 @@ public sealed class NominationService(
         var quota = n.NomineeKind == NomineeKind.Individual ? await quotas.UseAsync(db, n.UnitId, n.Year, n.Kind, rules, countApprovedOnly: false, ct) : null;
         var mayReview = await MayReviewAsync(db, jurisdiction, n, ct);
         var isNominator = MayNominate && user.HomeUnitId == n.NominatingUnitId;
+        var tolerated = n.WorkerId is { } workerId ? await Protection.ToleranceService.ToleratedAsync(db, workerId, ct) : [];
         return Result<NominationDetail>.Ok(new NominationDetail(
             n.Id, n.Version, n.Year, n.Kind, n.NomineeKind, n.WorkerId, NomineeName(n), n.UnitId, n.Unit.Name, n.CollectiveName, n.Deeds, n.Facts,
             n.Status, n.Level, n.RequiredLevels, n.SubmittedBy, n.SubmittedAt, steps, attachments, quota, mayReview,
             isNominator && n.Status == NominationStatus.Returned,
             isNominator && n.Status is NominationStatus.InReview or NominationStatus.Returned,
-            n.Story, n.PhotoFileId is not null, n.Status == NominationStatus.Approved && MayPublicize(n)));
+            n.Story, n.PhotoFileId is not null, n.Status == NominationStatus.Approved && MayPublicize(n), tolerated));
     }
 
     /// <summary>

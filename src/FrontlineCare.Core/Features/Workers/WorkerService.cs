@@ -237,7 +237,7 @@ public sealed class WorkerService(
         if (!jurisdiction.Contains(path.Value)) return Result<IReadOnlyList<AuditEntryView>>.From(Result.Forbidden(Messages.NotInJurisdiction));
         // Everything recorded about this person, deleted deployments included.
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.WorkerId == id)
+            .Where(a => a.WorkerId == id && !AuditTrail.Restricted.Contains(a.Entity))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(500)
             .ToListAsync(ct);

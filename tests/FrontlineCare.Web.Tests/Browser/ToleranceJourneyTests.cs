@@ -1,0 +1,75 @@
+using FrontlineCare.Core.Tests.Support;
+using FrontlineCare.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace FrontlineCare.Web.Tests.Browser;
+
+public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser browser) : IClassFixture<PortalHost>, IClassFixture<Support.Browser>
+{
+    [Fact]
+    public async Task The_organisation_department_runs_an_error_tolerance_case_from_application_to_filing()
+    {
+        await host.Data.AddWorkerAsync(await host.Data.UnitIdAsync("东山社区"), name: "容错测试");
+
+        var page = await browser.SignInAsync(host.BaseUrl, "orgdept");
+        await Support.Browser.RecordFailureAsync(page, "tolerance", async () =>
+        {
+            await page.GotoAsync("/tolerance");
+            await Support.Browser.Field(page, "tolerance-worker").FillAsync("容错测试");
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "容错测试" }).First.ClickAsync();
+            await page.ClickAsync("[data-testid=tolerance-open]");
+            await Assertions.Expect(page.Locator("[data-testid=tolerance-new]")).ToContainTextAsync("必填");
+
+            await Support.Browser.Field(page, "tolerance-facts", "textarea").FillAsync("夜间发现密接人员，未经集体研究即临时封闭小区出入口");
+            await Support.Browser.Field(page, "tolerance-action", "textarea").FillAsync("临时封闭小区并组织核酸检测");
+            await Support.Browser.Field(page, "tolerance-mistake", "textarea").FillAsync("未按程序报批");
+            await Support.Browser.Field(page, "tolerance-impact", "textarea").FillAsync("部分居民出行受阻");
+            await page.ClickAsync("[data-testid=tolerance-open]");
+            var stage = page.Locator("[data-testid=tolerance-stage]");
+            await Assertions.Expect(stage).ToHaveTextAsync("申请或启动", new() { Timeout = 20_000 });
+
+            // 核实, then a decision while the criteria are still unclear is refused on the outcome.
+            await Support.Browser.Field(page, "tolerance-verify-note").FillAsync("调阅监控、询问当事人");
+            await page.ClickAsync("[data-testid=tolerance-advance]");
+            await Assertions.Expect(stage).ToHaveTextAsync("核实");
+            await Support.Browser.Field(page, "tolerance-decided-by").FillAsync("椒江区纪委常委会");
+            await Outcome(page, "免责");
+            await page.ClickAsync("[data-testid=tolerance-advance]");
+            await Assertions.Expect(page.Locator("[data-testid=tolerance-procedure]")).ToContainTextAsync("待查明");
+
+            // Every condition met, no exclusion present.
+            var rows = page.Locator("[data-testid=tolerance-criterion]");
+            var count = await rows.CountAsync();
+            count.ShouldBeGreaterThan(10);
+            for (var i = 0; i < count; i++)
+            {
+                var exclusion = i >= count / 2;
+                await rows.Nth(i).Locator("[data-testid=tolerance-finding]:visible").ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item").GetByText(exclusion ? "不存在" : "满足", new() { Exact = true }).ClickAsync();
+                await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+            }
+            await page.ClickAsync("[data-testid=tolerance-save-findings]");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
+            await Support.Browser.Field(page, "tolerance-decided-by").FillAsync("椒江区纪委常委会");
+            await Outcome(page, "免责");
+            await page.ClickAsync("[data-testid=tolerance-advance]");
+            await Assertions.Expect(stage).ToHaveTextAsync("认定 · 免责");
+
+            await page.ClickAsync("[data-testid=tolerance-advance]"); // 书面反馈本人
+            await Assertions.Expect(stage).ToHaveTextAsync("书面反馈本人 · 免责");
+            await Support.Browser.Field(page, "tolerance-filed-with").FillAsync("台州市纪委");
+            await page.ClickAsync("[data-testid=tolerance-advance]");
+            await Assertions.Expect(stage).ToHaveTextAsync("报备上级 · 免责");
+            await Assertions.Expect(page.Locator("[data-testid=tolerance-procedure]")).ToContainTextAsync("台州市纪委");
+            // The organisation department sees who opened the case.
+            await Assertions.Expect(page.Locator("[data-testid=tolerance-access-log]")).ToContainTextAsync("orgdept");
+            await Support.Browser.ScreenshotAsync(page, "orgdept-tolerance-case");
+        });
+    }
+
+    private static async Task Outcome(IPage page, string label)
+    {
+        await page.Locator("[data-testid=tolerance-outcome]:visible").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(label, new() { Exact = true }).ClickAsync();
+    }
+}
