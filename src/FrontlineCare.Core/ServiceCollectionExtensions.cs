@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Funds.FundService>();
         services.AddScoped<Features.Casualties.CasualtyService>();
         services.AddScoped<Features.Protection.ToleranceService>();
+        services.AddScoped<Features.Protection.ClarificationService>();
         services.AddScoped<Features.Visits.CareVisitService>();
         services.AddScoped<Features.Difficulties.FamilyDifficultyService>();
         services.AddScoped<Features.Insurance.InsuranceService>();

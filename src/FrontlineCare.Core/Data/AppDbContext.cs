@@ -57,6 +57,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Casualties.CasualtyFollowUp> CasualtyFollowUps => Set<Features.Casualties.CasualtyFollowUp>();
     public DbSet<Features.Protection.ToleranceCase> ToleranceCases => Set<Features.Protection.ToleranceCase>();
     public DbSet<Features.Protection.ToleranceCriterion> ToleranceCriteria => Set<Features.Protection.ToleranceCriterion>();
+    public DbSet<Features.Protection.ClarificationCase> ClarificationCases => Set<Features.Protection.ClarificationCase>();
     public DbSet<Features.Protection.CaseHandler> CaseHandlers => Set<Features.Protection.CaseHandler>();
     public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
     public DbSet<Features.Difficulties.FamilyDifficulty> FamilyDifficulties => Set<Features.Difficulties.FamilyDifficulty>();

@@ -40,7 +40,8 @@ public sealed record PolicyParameters(
     Measures.D1D2SubsidyRules D1,
     Measures.D5CaseRules D5,
     PolicyParameter<int> E3OpenLimitDays,
-    Measures.G1ToleranceRules G1)
+    Measures.G1ToleranceRules G1,
+    Measures.G2ClarificationRules G2)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -55,6 +56,7 @@ public sealed record PolicyParameters(
         Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
         Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays), Text(E3OpenLimitDays),
         Text(G1.Conditions), Text(G1.Exclusions), Text(G1.DecisionDays), Text(G1.NoticeDays), Text(G1.FilingDays),
+        Text(G2.Methods), Text(G2.PublicRequired), Text(G2.ClearDays),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -112,6 +114,9 @@ public sealed record PolicyParameters(
             "G1.decisionDays" => this with { G1 = G1 with { DecisionDays = Int(G1.DecisionDays) } },
             "G1.noticeDays" => this with { G1 = G1 with { NoticeDays = Int(G1.NoticeDays) } },
             "G1.filingDays" => this with { G1 = G1 with { FilingDays = Int(G1.FilingDays) } },
+            "G2.methods" => this with { G2 = G2 with { Methods = Set(G2.Methods) } },
+            "G2.publicRequired" => this with { G2 = G2 with { PublicRequired = Bool(G2.PublicRequired) } },
+            "G2.clearDays" => this with { G2 = G2 with { ClearDays = Int(G2.ClearDays) } },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -228,7 +233,14 @@ public static class PolicyCatalog
             new("E4.followUpDays", 30, new(2020, 3, 6), "HN5 (seeds/003): 对抗疫一线因公牺牲党员的家庭，由所在党组织专人联系、定期慰问 — monthly is the portal's default")),
         new("E3.openLimitDays", 14, Epidemic,
             "GZ6 (seeds/002): 对一线抗疫人员的家事心事急难事…及时帮助解决; HN5: 及时建立台账，帮助协调解决 — two weeks is the portal's default for 及时"),
-        G1For(profile));
+        G1For(profile),
+        new Measures.G2ClarificationRules(
+            new("G2.methods", Enum.GetValues<Measures.ClarificationMethod>(), Epidemic,
+                "policy-rules-research §4.4: 发函说明、当面说明、通报 (纪检监察机关处理检举控告工作规则, High-Medium); a meeting and a public notice (QN7 公开向社会予以澄清)"),
+            profile == PolicyProfileCode.QN
+                ? new("G2.publicRequired", true, new(2021, 9, 12), "QN7 (seeds/004): 对受到不实举报的干部，公开向社会予以澄清")
+                : new("G2.publicRequired", false, Epidemic, "SX, HN9 (seeds/001, 003): 及时予以澄清 — the method is the handling department's choice"),
+            new("G2.clearDays", 30, Epidemic, "portal default (Low): SX/HN9 应予以及时澄清 — within 30 days of the approval")));
 
     /// <summary>G1: each seed's wording of the conditions; the common pattern where a seed only names the mechanism (ZJ4) or is silent (GZ).</summary>
     private static Measures.G1ToleranceRules G1For(PolicyProfileCode profile)
@@ -404,6 +416,9 @@ public static class PolicyCatalog
         new("G1.decisionDays", false, 1, 180),
         new("G1.noticeDays", false, 1, 60),
         new("G1.filingDays", false, 1, 90),
+        new("G2.methods", false, 0, 0, Enum.GetNames<Measures.ClarificationMethod>(), Multiple: true),
+        new("G2.publicRequired", true, 0, 1),
+        new("G2.clearDays", false, 1, 180),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

@@ -38,6 +38,9 @@ public static class Labels
     public static string Of(ToleranceOutcome value) => Text("ToleranceOutcome" + value);
     public static string Of(ToleranceStage value) => Text("ToleranceStage" + value);
     public static string Of(ToleranceStart value) => Text("ToleranceStart" + value);
+    public static string Of(ClarificationStage value) => Text("ClarificationStage" + value);
+    public static string Of(ClarificationMethod value) => Text("ClarificationMethod" + value);
+    public static string Of(ReportConclusion value) => Text("ReportConclusion" + value);
     /// <summary>A finding as read for a condition (met / not met) or an exclusion (present / absent).</summary>
     public static string Of(CriterionFinding value, bool exclusion) => Text((exclusion ? "ExclusionFinding" : "ConditionFinding") + value);
     public static string Of(CasualtyStep value) => Text("CasualtyStep" + value);
@@ -85,6 +88,7 @@ public static class Labels
         : Enum.TryParse<WorkerCategory>(code, out var category) ? Of(category)
         : Enum.TryParse<ToleranceCondition>(code, out var condition) ? Of(condition)
         : Enum.TryParse<ToleranceExclusion>(code, out var exclusion) ? Of(exclusion)
+        : Enum.TryParse<ClarificationMethod>(code, out var method) ? Of(method)
         : code ?? "";
     public static string Of(AwardKind value) => Text("Award" + value);
     public static string Of(NominationStatus value) => Text("Nomination" + value);

@@ -62,8 +62,37 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(stage).ToHaveTextAsync("报备上级 · 免责");
             await Assertions.Expect(page.Locator("[data-testid=tolerance-procedure]")).ToContainTextAsync("台州市纪委");
             // The organisation department sees who opened the case.
-            await Assertions.Expect(page.Locator("[data-testid=tolerance-access-log]")).ToContainTextAsync("orgdept");
+            await Assertions.Expect(page.Locator("[data-testid=case-access-log]")).ToContainTextAsync("orgdept");
             await Support.Browser.ScreenshotAsync(page, "orgdept-tolerance-case");
+        });
+    }
+
+    [Fact]
+    public async Task The_organisation_department_records_a_report_and_concludes_it_untrue()
+    {
+        await host.Data.AddWorkerAsync(await host.Data.UnitIdAsync("东山社区"), name: "澄清测试");
+
+        var page = await browser.SignInAsync(host.BaseUrl, "orgdept");
+        await Support.Browser.RecordFailureAsync(page, "clarification", async () =>
+        {
+            await page.GotoAsync("/clarification");
+            await Support.Browser.Field(page, "clarification-worker").FillAsync("澄清测试");
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "澄清测试" }).First.ClickAsync();
+            await Support.Browser.Field(page, "clarification-source").FillAsync("12388举报平台");
+            await Support.Browser.Field(page, "clarification-allegation").FillAsync("反映其值守期间擅离岗位");
+            await page.ClickAsync("[data-testid=clarification-open]");
+            var stage = page.Locator("[data-testid=clarification-stage]");
+            await Assertions.Expect(stage).ToHaveTextAsync("收到举报", new() { Timeout = 20_000 });
+
+            await page.Locator("[data-testid=clarification-conclusion]:visible").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").GetByText("不实", new() { Exact = true }).ClickAsync();
+            await page.ClickAsync("[data-testid=clarification-advance]");
+            await Assertions.Expect(stage).ToHaveTextAsync("核查结论 · 不实");
+            // Approval without the person's consent is refused with the reason.
+            await Support.Browser.Field(page, "clarification-approved-by").FillAsync("椒江区纪委");
+            await page.ClickAsync("[data-testid=clarification-advance]");
+            await Assertions.Expect(page.Locator("[data-testid=clarification-procedure]")).ToContainTextAsync("征得本人同意");
+            await Assertions.Expect(page.Locator("[data-testid=case-access-log]")).ToContainTextAsync("orgdept");
         });
     }
 

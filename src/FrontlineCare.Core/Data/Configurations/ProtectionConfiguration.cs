@@ -47,6 +47,31 @@ internal sealed class ToleranceCriterionConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ClarificationCaseConfiguration : IEntityTypeConfiguration<ClarificationCase>
+{
+    public void Configure(EntityTypeBuilder<ClarificationCase> b)
+    {
+        b.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Conclusion).HasConversion<string>().HasMaxLength(20);
+        b.PrimitiveCollection(c => c.Methods).ElementType(e => e.HasConversion<string>());
+        b.Property(c => c.Source).HasMaxLength(ClarificationCase.ShortMaxLength);
+        b.Property(c => c.Allegation).HasMaxLength(ClarificationCase.TextMaxLength);
+        b.Property(c => c.ConclusionNote).HasMaxLength(ClarificationCase.TextMaxLength);
+        b.Property(c => c.Audience).HasMaxLength(ClarificationCase.ShortMaxLength);
+        b.Property(c => c.ApprovedBy).HasMaxLength(ClarificationCase.ShortMaxLength);
+        b.Property(c => c.Referral).HasMaxLength(ClarificationCase.ShortMaxLength);
+        b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.Version).IsRowVersion();
+        b.Ignore(c => c.LastStepOn);
+        b.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ClarificationCase>().WithMany().HasForeignKey(c => c.SameMatterAsId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.WorkerId, c.ReceivedOn });
+        // Only a clearable conclusion is ever approved or cleared.
+        b.ToTable(t => t.HasCheckConstraint("ck_clarification_cases_clearable",
+            "stage IN ('Received', 'Concluded') OR conclusion IN ('SeriouslyUntrue', 'Untrue', 'Fabricated')"));
+    }
+}
+
 internal sealed class CaseHandlerConfiguration : IEntityTypeConfiguration<CaseHandler>
 {
     public void Configure(EntityTypeBuilder<CaseHandler> b)

@@ -2007,6 +2007,127 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("case_handlers", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ClarificationCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allegation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("allegation");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("audience");
+
+                    b.Property<DateOnly?>("ClearedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cleared_on");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("ConclusionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("conclusion_note");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<string[]>("Methods")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("methods");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Referral")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referral");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<Guid?>("SameMatterAsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("same_matter_as_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clarification_cases");
+
+                    b.HasIndex("SameMatterAsId")
+                        .HasDatabaseName("ix_clarification_cases_same_matter_as_id");
+
+                    b.HasIndex("WorkerId", "ReceivedOn")
+                        .HasDatabaseName("ix_clarification_cases_worker_id_received_on");
+
+                    b.ToTable("clarification_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_clarification_cases_clearable", "stage IN ('Received', 'Concluded') OR conclusion IN ('SeriouslyUntrue', 'Untrue', 'Fabricated')");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3592,6 +3713,24 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_case_handlers_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ClarificationCase", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Protection.ClarificationCase", null)
+                        .WithMany()
+                        .HasForeignKey("SameMatterAsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_clarification_cases_clarification_cases_same_matter_as_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_cases_workers_worker_id");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCase", b =>

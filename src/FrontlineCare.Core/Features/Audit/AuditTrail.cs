@@ -73,6 +73,7 @@ public static class AuditTrail
         [typeof(Insurance.PerformancePayIncrease)] = "PayIncrease",
         [typeof(Protection.ToleranceCase)] = "ToleranceCase",
         [typeof(Protection.ToleranceCriterion)] = "ToleranceCriterion",
+        [typeof(Protection.ClarificationCase)] = "ClarificationCase",
         [typeof(Protection.CaseHandler)] = "CaseHandler",
     };
 
@@ -80,7 +81,7 @@ public static class AuditTrail
     /// Records of restricted cases (G1, G2): their trail is shown only on the case, to those who may see it, never in a
     /// person's history — a case that was not tolerated must not reach anyone else through it.
     /// </summary>
-    public static readonly string[] Restricted = ["ToleranceCase", "ToleranceCriterion", "CaseHandler"];
+    public static readonly string[] Restricted = ["ToleranceCase", "ToleranceCriterion", "ClarificationCase", "CaseHandler"];
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
     private static readonly HashSet<string> IgnoredProperties =

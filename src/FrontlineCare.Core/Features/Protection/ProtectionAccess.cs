@@ -2,6 +2,7 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.Units;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace FrontlineCare.Core.Features.Protection;
 
@@ -21,10 +22,24 @@ public static class ProtectionAccess
     public static bool MayWork(ICurrentUser user, Jurisdiction jurisdiction, Unit workerUnit, IReadOnlyCollection<Guid> handlers) =>
         IsHandler(user, handlers) || (user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(workerUnit.Path));
 
+    /// <summary>What the caller may do with a case they may see: work it; name handlers and read its log (the organisation department).</summary>
+    public readonly record struct Access(bool Works, bool ManagesHandlers);
+
+    /// <summary>What the caller may do with the case, or the refusal when they may not see it.</summary>
+    public static async Task<(Access Access, Result? Denied)> CheckAsync(AppDbContext db, ICurrentUser user, IRestrictedCase c, CancellationToken ct)
+    {
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var handlers = await db.CaseHandlers.Where(h => h.CaseId == c.Id).Select(h => h.UserId).ToListAsync(ct);
+        var unit = c.Worker!.Unit!;
+        if (!MaySee(user, jurisdiction, unit, handlers)) return (default, Result.Forbidden(Resources.Messages.ProtectionRestricted));
+        return (new Access(MayWork(user, jurisdiction, unit, handlers), user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(unit.Path)), null);
+    }
+
     private static bool IsHandler(ICurrentUser user, IReadOnlyCollection<Guid> handlers) => user.UserId is { } id && handlers.Contains(id);
 
     /// <summary>The ids of the cases the user may see, among those about people of the given units, as a filter for a list query.</summary>
-    public static IQueryable<Guid> VisibleCaseIds(AppDbContext db, ICurrentUser user, Jurisdiction jurisdiction, IQueryable<ToleranceCase> cases)
+    public static IQueryable<Guid> VisibleCaseIds<TCase>(AppDbContext db, ICurrentUser user, Jurisdiction jurisdiction, IQueryable<TCase> cases)
+        where TCase : class, IRestrictedCase
     {
         var mine = db.CaseHandlers.Where(h => h.UserId == user.UserId).Select(h => h.CaseId);
         if (!SeesJurisdiction(user)) return cases.Where(c => mine.Contains(c.Id)).Select(c => c.Id);
@@ -44,5 +59,59 @@ public static class ProtectionAccess
         if (account is null || !Jurisdiction.IsDescendant(workerUnit.Path, account.Home)) return false;
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name).ToListAsync(ct);
         return roles.Any(r => r is Roles.OrgDepartment or Roles.UnitCommittee or Roles.Supervisor);
+    }
+
+    /// <summary>The case's handlers by user name.</summary>
+    public static async Task<IReadOnlyList<HandlerView>> HandlersAsync(AppDbContext db, Guid caseId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => db.CaseHandlers.Any(h => h.CaseId == caseId && h.UserId == u.Id))
+            .OrderBy(u => u.UserName).Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
+
+    /// <summary>Accounts that may be named handlers of a case about the person (for the organisation department's picker).</summary>
+    public static async Task<IReadOnlyList<HandlerView>> CandidatesAsync(AppDbContext db, ICurrentUser user, Guid workerId, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.OrgDepartment)) return [];
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var found = await db.Workers.Where(w => w.Id == workerId).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
+        if (found is not { } workerPath || !jurisdiction.Contains(workerPath)) return [];
+        string[] roles = [Roles.OrgDepartment, Roles.UnitCommittee, Roles.Supervisor];
+        return await db.Users.AsNoTracking()
+            .Where(u => db.Units.Any(x => x.Id == u.HomeUnitId && workerPath.IsDescendantOf(x.Path))
+                        && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && roles.Contains(x.Name!))))
+            .OrderBy(u => u.UserName).Take(200)
+            .Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
+    }
+
+    /// <summary>Names or removes a handler of a case about a person of <paramref name="workerUnit"/> (saved by the caller).</summary>
+    public static async Task<Result> SetHandlerAsync(AppDbContext db, Guid caseId, Unit workerUnit, Guid userId, bool handles, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.CaseHandlers.FirstOrDefaultAsync(h => h.CaseId == caseId && h.UserId == userId, ct);
+        if (handles && existing is null)
+        {
+            if (!await MayHandleAsync(db, userId, workerUnit, ct)) return Result.Invalid("Handlers", Resources.Messages.ToleranceHandlerNotEligible);
+            db.CaseHandlers.Add(new CaseHandler { CaseId = caseId, UserId = userId, AddedAt = now, AddedBy = user.UserName });
+        }
+        else if (!handles && existing is not null) db.CaseHandlers.Remove(existing);
+        return await db.SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>Writes the opening of a case to the audit trail (who and when).</summary>
+    public static async Task LogViewAsync(AppDbContext db, string entity, IRestrictedCase c, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new Audit.AuditEntry
+        {
+            At = now, UserId = user.UserId, UserName = user.UserName, Entity = entity, EntityKey = c.Id.ToString(), WorkerId = c.WorkerId, Action = Audit.AuditAction.View,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Who read or changed the case and its parts (by their keys; handlers by the case id), newest first.</summary>
+    public static async Task<IReadOnlyList<CaseAccessEntry>> AccessLogAsync(AppDbContext db, Guid caseId, IEnumerable<Guid> partIds, CancellationToken ct)
+    {
+        var keys = partIds.Select(x => x.ToString()).Append(caseId.ToString()).ToList();
+        var prefix = caseId + "/";
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => Audit.AuditTrail.Restricted.Contains(a.Entity) && (keys.Contains(a.EntityKey) || a.EntityKey.StartsWith(prefix)))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
+        return entries.Select(a => new CaseAccessEntry(a.At, a.UserName, a.Entity, a.Action, a.Changes.Keys.Order(StringComparer.Ordinal).ToList())).ToList();
     }
 }

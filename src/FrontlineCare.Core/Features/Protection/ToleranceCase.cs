@@ -10,7 +10,7 @@ namespace FrontlineCare.Core.Features.Protection;
 /// the organisation department of the jurisdiction see it (<see cref="ProtectionAccess"/>), and each read is logged.
 /// The stage changes only here, one step at a time.
 /// </summary>
-public sealed class ToleranceCase
+public sealed class ToleranceCase : IRestrictedCase
 {
     public const int TextMaxLength = 1000;
     public const int ShortMaxLength = 100;

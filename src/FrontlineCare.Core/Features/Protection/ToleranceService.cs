@@ -48,25 +48,10 @@ public sealed class ToleranceService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (c, access, denied) = await CaseAsync(db, id, tracked: false, ct);
         if (c is null) return Result<ToleranceCaseView>.From(denied!);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(), UserId = user.UserId, UserName = user.UserName, Entity = "ToleranceCase", EntityKey = id.ToString(),
-            WorkerId = c.WorkerId, Action = AuditAction.View,
-        });
-        await db.SaveChangesAsync(ct);
+        await ProtectionAccess.LogViewAsync(db, "ToleranceCase", c, user, clock.GetUtcNow(), ct);
         var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).G1;
-        var handlers = await db.Users.AsNoTracking().Where(u => db.CaseHandlers.Any(h => h.CaseId == id && h.UserId == u.Id))
-            .OrderBy(u => u.UserName).Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
-        IReadOnlyList<CaseAccessEntry>? log = null;
-        if (access.ManagesHandlers)
-        {
-            var keys = c.Criteria.Select(x => x.Id.ToString()).Append(id.ToString()).ToList();
-            var prefix = id + "/";
-            var entries = await db.AuditEntries.AsNoTracking()
-                .Where(a => AuditTrail.Restricted.Contains(a.Entity) && (keys.Contains(a.EntityKey) || a.EntityKey.StartsWith(prefix)))
-                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
-            log = entries.Select(a => new CaseAccessEntry(a.At, a.UserName, a.Entity, a.Action, a.Changes.Keys.Order(StringComparer.Ordinal).ToList())).ToList();
-        }
+        var handlers = await ProtectionAccess.HandlersAsync(db, id, ct);
+        var log = access.ManagesHandlers ? await ProtectionAccess.AccessLogAsync(db, id, c.Criteria.Select(x => x.Id), ct) : null;
         var criteria = c.Criteria.OrderBy(x => x.Order).ToList();
         return Result<ToleranceCaseView>.Ok(new ToleranceCaseView(c, c.Worker.FullName, c.Worker.Unit!.Name,
             criteria.Where(x => x.Condition is not null).ToList(), criteria.Where(x => x.Exclusion is not null).ToList(),
@@ -83,10 +68,10 @@ public sealed class ToleranceService(
         if (!Enum.IsDefined(form.Start)) errors.Add(new FieldError(nameof(form.Start), Messages.Required));
         if (form.OpenedOn is not { } opened) errors.Add(new FieldError(nameof(form.OpenedOn), Messages.Required));
         else if (opened > today) errors.Add(new FieldError(nameof(form.OpenedOn), Messages.DateNotAfterToday));
-        var facts = Text(form.Facts, nameof(form.Facts), ToleranceCase.TextMaxLength, required: true, errors);
-        var action = Text(form.Action, nameof(form.Action), ToleranceCase.TextMaxLength, required: true, errors);
-        var mistake = Text(form.Mistake, nameof(form.Mistake), ToleranceCase.TextMaxLength, required: true, errors);
-        var impact = Text(form.Impact, nameof(form.Impact), ToleranceCase.TextMaxLength, required: true, errors);
+        var facts = Texts.Clean(form.Facts, nameof(form.Facts), ToleranceCase.TextMaxLength, required: true, errors);
+        var action = Texts.Clean(form.Action, nameof(form.Action), ToleranceCase.TextMaxLength, required: true, errors);
+        var mistake = Texts.Clean(form.Mistake, nameof(form.Mistake), ToleranceCase.TextMaxLength, required: true, errors);
+        var impact = Texts.Clean(form.Impact, nameof(form.Impact), ToleranceCase.TextMaxLength, required: true, errors);
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -144,8 +129,8 @@ public sealed class ToleranceService(
             var criterion = c.Criteria.FirstOrDefault(x => x.Id == f.CriterionId);
             if (criterion is null || !Enum.IsDefined(f.Finding)) return Result.NotFound();
             criterion.Finding = f.Finding;
-            criterion.Note = Text(f.Note, $"Note:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
-            criterion.Evidence = Text(f.Evidence, $"Evidence:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
+            criterion.Note = Texts.Clean(f.Note, $"Note:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
+            criterion.Evidence = Texts.Clean(f.Evidence, $"Evidence:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
         }
         if (errors.Count > 0) return Result.Invalid(errors);
         db.Entry(c).Property(x => x.Version).OriginalValue = version;
@@ -165,11 +150,11 @@ public sealed class ToleranceService(
         var errors = new List<FieldError>();
         if (form.On is not { } on || on > clock.Today() || on < c.LastStepOn)
             errors.Add(new FieldError(nameof(form.On), string.Format(Messages.ToleranceDateOrder, Date(c.LastStepOn))));
-        var note = Text(form.Note, nameof(form.Note), ToleranceCase.TextMaxLength, required: false, errors);
-        var decidedBy = Text(form.DecidedBy, nameof(form.DecidedBy), ToleranceCase.ShortMaxLength, required: form.Stage == ToleranceStage.Decided, errors);
-        var reason = Text(form.Reason, nameof(form.Reason), ToleranceCase.TextMaxLength, required: false, errors);
-        var plan = Text(form.RectificationPlan, nameof(form.RectificationPlan), ToleranceCase.TextMaxLength, required: false, errors);
-        var filedWith = Text(form.FiledWith, nameof(form.FiledWith), ToleranceCase.ShortMaxLength, required: form.Stage == ToleranceStage.Filed, errors);
+        var note = Texts.Clean(form.Note, nameof(form.Note), ToleranceCase.TextMaxLength, required: false, errors);
+        var decidedBy = Texts.Clean(form.DecidedBy, nameof(form.DecidedBy), ToleranceCase.ShortMaxLength, required: form.Stage == ToleranceStage.Decided, errors);
+        var reason = Texts.Clean(form.Reason, nameof(form.Reason), ToleranceCase.TextMaxLength, required: false, errors);
+        var plan = Texts.Clean(form.RectificationPlan, nameof(form.RectificationPlan), ToleranceCase.TextMaxLength, required: false, errors);
+        var filedWith = Texts.Clean(form.FiledWith, nameof(form.FiledWith), ToleranceCase.ShortMaxLength, required: form.Stage == ToleranceStage.Filed, errors);
         if (form.Stage == ToleranceStage.Decided)
         {
             if (form.Outcome is not { } outcome || !Enum.IsDefined(outcome)) errors.Add(new FieldError(nameof(form.Outcome), Messages.Required));
@@ -213,20 +198,11 @@ public sealed class ToleranceService(
         return await db.SaveOrConflictAsync(ct);
     }
 
-    /// <summary>Accounts that may be named handlers of a case about a person of the unit (for the organisation department's picker).</summary>
+    /// <summary>Accounts that may be named handlers of a case about the person (for the organisation department's picker).</summary>
     public async Task<IReadOnlyList<HandlerView>> HandlerCandidatesAsync(Guid workerId, CancellationToken ct = default)
     {
-        if (!user.IsInRole(Roles.OrgDepartment)) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var found = await db.Workers.Where(w => w.Id == workerId).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
-        if (found is not { } path || !jurisdiction.Contains(path)) return [];
-        string[] roles = [Roles.OrgDepartment, Roles.UnitCommittee, Roles.Supervisor];
-        return await db.Users.AsNoTracking()
-            .Where(u => db.Units.Any(x => x.Id == u.HomeUnitId && path.IsDescendantOf(x.Path))
-                        && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && roles.Contains(x.Name!))))
-            .OrderBy(u => u.UserName).Take(200)
-            .Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
+        return await ProtectionAccess.CandidatesAsync(db, user, workerId, ct);
     }
 
     /// <summary>Names or removes a handler (the organisation department of the jurisdiction).</summary>
@@ -236,14 +212,7 @@ public sealed class ToleranceService(
         var (c, access, denied) = await CaseAsync(db, caseId, tracked: false, ct);
         if (c is null) return denied!;
         if (!access.ManagesHandlers) return Result.Forbidden(Messages.ToleranceHandlersOrgDepartmentOnly);
-        var existing = await db.CaseHandlers.FirstOrDefaultAsync(h => h.CaseId == caseId && h.UserId == userId, ct);
-        if (handles && existing is null)
-        {
-            if (!await ProtectionAccess.MayHandleAsync(db, userId, c.Worker!.Unit!, ct)) return Result.Invalid("Handlers", Messages.ToleranceHandlerNotEligible);
-            db.CaseHandlers.Add(new CaseHandler { CaseId = caseId, UserId = userId, AddedAt = clock.GetUtcNow(), AddedBy = user.UserName });
-        }
-        else if (!handles && existing is not null) db.CaseHandlers.Remove(existing);
-        return await db.SaveOrConflictAsync(ct);
+        return await ProtectionAccess.SetHandlerAsync(db, caseId, c.Worker!.Unit!, userId, handles, user, clock.GetUtcNow(), ct);
     }
 
     /// <summary>
@@ -261,27 +230,14 @@ public sealed class ToleranceService(
 
     private static bool RectificationOverdue(ToleranceCase c, DateOnly today) => c.RectificationDue < today && c.RectifiedOn is null;
 
-    private readonly record struct Access(bool Works, bool ManagesHandlers);
-
-    private async Task<(ToleranceCase? Case, Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct)
+    private async Task<(ToleranceCase? Case, ProtectionAccess.Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct)
     {
         var query = db.ToleranceCases.Include(x => x.Worker).ThenInclude(w => w!.Unit).Include(x => x.Criteria);
         var c = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return (null, default, Result.NotFound());
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        var handlers = await db.CaseHandlers.Where(h => h.CaseId == id).Select(h => h.UserId).ToListAsync(ct);
-        if (!ProtectionAccess.MaySee(user, jurisdiction, c.Worker!.Unit!, handlers)) return (null, default, Result.Forbidden(Messages.ProtectionRestricted));
-        var manages = user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(c.Worker.Unit!.Path);
-        return (c, new Access(ProtectionAccess.MayWork(user, jurisdiction, c.Worker.Unit!, handlers), manages), null);
+        var (access, denied) = await ProtectionAccess.CheckAsync(db, user, c, ct);
+        return denied is null ? (c, access, null) : (null, default, denied);
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string? Text(string? value, string field, int max, bool required, List<FieldError> errors)
-    {
-        var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (text is null && required) errors.Add(new FieldError(field, Messages.Required));
-        else if (text?.Length > max) errors.Add(new FieldError(field, string.Format(Messages.TooLong, max)));
-        return text;
-    }
 }
