@@ -64,9 +64,11 @@ public sealed class ClarificationService(
             .OrderByDescending(c => c.ReceivedOn).Take(500).ToListAsync(ct);
         var repeated = await RepeatedAsync(db, cases.Where(c => c.SameMatterAsId is not null).Select(c => c.SameMatterAsId!.Value).ToList(), ct);
         var rows = new List<ClarificationCaseRow>(cases.Count);
+        var rulesOf = new Dictionary<Guid, G2ClarificationRules>();
         foreach (var c in cases)
         {
-            var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).G2;
+            if (!rulesOf.TryGetValue(c.Worker!.UnitId, out var rules))
+                rulesOf[c.Worker.UnitId] = rules = (await policies.ForUnitAsync(db, c.Worker.Unit!, ct)).G2;
             rows.Add(new ClarificationCaseRow(c.Id, c.WorkerId, c.Worker.FullName, c.Worker.Unit!.Name, c.ReceivedOn, c.Stage, c.Conclusion,
                 c.SameMatterAsId is { } same && repeated.Contains(same), G2Clarification.ClearingDeadline(c.ApprovedOn, c.ClearedOn, rules)));
         }
