@@ -59,6 +59,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Casualties.CasualtyService>();
         services.AddScoped<Features.Protection.ToleranceService>();
         services.AddScoped<Features.Protection.ClarificationService>();
+        services.AddScoped<Features.Incidents.IncidentService>();
+        services.AddScoped<Features.Supervision.SupervisionService>();
+        services.AddScoped<Features.Checklist.ChecklistService>();
         services.AddScoped<Features.Visits.CareVisitService>();
         services.AddScoped<Features.Difficulties.FamilyDifficultyService>();
         services.AddScoped<Features.Insurance.InsuranceService>();

@@ -58,6 +58,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Protection.ToleranceCase> ToleranceCases => Set<Features.Protection.ToleranceCase>();
     public DbSet<Features.Protection.ToleranceCriterion> ToleranceCriteria => Set<Features.Protection.ToleranceCriterion>();
     public DbSet<Features.Protection.ClarificationCase> ClarificationCases => Set<Features.Protection.ClarificationCase>();
+    public DbSet<Features.Incidents.FrontlineIncident> FrontlineIncidents => Set<Features.Incidents.FrontlineIncident>();
+    public DbSet<Features.Supervision.SupervisionFinding> SupervisionFindings => Set<Features.Supervision.SupervisionFinding>();
+    public DbSet<Features.Supervision.FindingRectification> FindingRectifications => Set<Features.Supervision.FindingRectification>();
+    public DbSet<Features.Checklist.MeasureStatement> MeasureStatements => Set<Features.Checklist.MeasureStatement>();
+    public DbSet<Features.Checklist.MeasureStatementAttachment> MeasureStatementAttachments => Set<Features.Checklist.MeasureStatementAttachment>();
     public DbSet<Features.Protection.CaseHandler> CaseHandlers => Set<Features.Protection.CaseHandler>();
     public DbSet<Features.Visits.CareVisit> CareVisits => Set<Features.Visits.CareVisit>();
     public DbSet<Features.Difficulties.FamilyDifficulty> FamilyDifficulties => Set<Features.Difficulties.FamilyDifficulty>();

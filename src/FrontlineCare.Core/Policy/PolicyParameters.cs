@@ -41,7 +41,9 @@ public sealed record PolicyParameters(
     Measures.D5CaseRules D5,
     PolicyParameter<int> E3OpenLimitDays,
     Measures.G1ToleranceRules G1,
-    Measures.G2ClarificationRules G2)
+    Measures.G2ClarificationRules G2,
+    Measures.G3IncidentRules G3,
+    PolicyParameter<int> H4DeadlineDays)
 {
     /// <summary>Every parameter as (key, value as text, in force from, source), in catalog order.</summary>
     public IReadOnlyList<PolicyParameter<string>> All() =>
@@ -56,7 +58,7 @@ public sealed record PolicyParameters(
         Text(D1.AllowanceClass1MonthlyYuan), Text(D1.AllowanceClass2MonthlyYuan),
         Text(D5.UnitClaimDays), Text(D5.PersonClaimMonths), Text(D5.DecisionDays), Text(D5.FollowUpDays), Text(E3OpenLimitDays),
         Text(G1.Conditions), Text(G1.Exclusions), Text(G1.DecisionDays), Text(G1.NoticeDays), Text(G1.FilingDays),
-        Text(G2.Methods), Text(G2.PublicRequired), Text(G2.ClearDays),
+        Text(G2.Methods), Text(G2.PublicRequired), Text(G2.ClearDays), Text(G3.PoliceKinds), Text(G3.ReferralDays), Text(H4DeadlineDays),
         Text(F6.Limited), Text(F6.FrontlinePercent), Text(F6.Rounding), Text(F6.MinimumOne), Text(F6.MeritImpliesExcellent),
         Text(F7.LadderCivilServant), Text(F7.LadderPublicInstitution), Text(F7.LadderOther), Text(F7.CollectiveKinds),
         Text(F7.RatioCapsEnabled), Text(F7.CapCommendationPercent), Text(F7.CapThirdClassPercent), Text(F7.CapSecondClassPercent),
@@ -117,6 +119,9 @@ public sealed record PolicyParameters(
             "G2.methods" => this with { G2 = G2 with { Methods = Set(G2.Methods) } },
             "G2.publicRequired" => this with { G2 = G2 with { PublicRequired = Bool(G2.PublicRequired) } },
             "G2.clearDays" => this with { G2 = G2 with { ClearDays = Int(G2.ClearDays) } },
+            "G3.policeKinds" => this with { G3 = G3 with { PoliceKinds = Set(G3.PoliceKinds) } },
+            "G3.referralDays" => this with { G3 = G3 with { ReferralDays = Int(G3.ReferralDays) } },
+            "H4.deadlineDays" => this with { H4DeadlineDays = Int(H4DeadlineDays) },
             "F6.frontlineQuotaLimited" => this with { F6 = F6 with { Limited = Bool(F6.Limited) } },
             "F6.frontlineExcellentPercent" => this with { F6 = F6 with { FrontlinePercent = Int(F6.FrontlinePercent) } },
             "F6.quotaRounding" => this with { F6 = F6 with { Rounding = F6.Rounding with { Value = Enum.Parse<Measures.QuotaRounding>(value), EffectiveFrom = from, Source = source } } },
@@ -240,7 +245,13 @@ public static class PolicyCatalog
             profile == PolicyProfileCode.QN
                 ? new("G2.publicRequired", true, new(2021, 9, 12), "QN7 (seeds/004): 对受到不实举报的干部，公开向社会予以澄清")
                 : new("G2.publicRequired", false, Epidemic, "SX, HN9 (seeds/001, 003): 及时予以澄清 — the method is the handling department's choice"),
-            new("G2.clearDays", 30, Epidemic, "portal default (Low): SX/HN9 应予以及时澄清 — within 30 days of the approval")));
+            new("G2.clearDays", 30, Epidemic, "portal default (Low): SX/HN9 应予以及时澄清 — within 30 days of the approval")),
+        new Measures.G3IncidentRules(
+            new("G3.policeKinds", [Measures.IncidentKind.Violence, Measures.IncidentKind.Threat], new(2020, 3, 6),
+                "HN9 (seeds/003): 对侵犯防控一线人员人身安全的违法行为，要依法从重惩治 — discrimination goes to 批评教育 first"),
+            new("G3.referralDays", 3, new(2020, 3, 6), "portal default (Low): HN9 要及时批评教育 — refer within 3 days of recording")),
+        new("H4.deadlineDays", 15, new(2021, 9, 12),
+            "portal default (Low): QN1 (seeds/004) 建立问题清单,实行台账管理,限时整改销号 names no number; an inspector may set any deadline"));
 
     /// <summary>G1: each seed's wording of the conditions; the common pattern where a seed only names the mechanism (ZJ4) or is silent (GZ).</summary>
     private static Measures.G1ToleranceRules G1For(PolicyProfileCode profile)
@@ -419,6 +430,9 @@ public static class PolicyCatalog
         new("G2.methods", false, 0, 0, Enum.GetNames<Measures.ClarificationMethod>(), Multiple: true),
         new("G2.publicRequired", true, 0, 1),
         new("G2.clearDays", false, 1, 180),
+        new("G3.policeKinds", false, 0, 0, Enum.GetNames<Measures.IncidentKind>(), Multiple: true),
+        new("G3.referralDays", false, 1, 60),
+        new("H4.deadlineDays", false, 1, 180),
         new("F6.frontlineQuotaLimited", true, 0, 1),
         new("F6.frontlineExcellentPercent", false, 0, 100),
         new("F6.quotaRounding", false, 0, 0, Enum.GetNames<Measures.QuotaRounding>()),

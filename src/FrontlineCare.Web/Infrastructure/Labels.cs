@@ -41,6 +41,15 @@ public static class Labels
     public static string Of(ClarificationStage value) => Text("ClarificationStage" + value);
     public static string Of(ClarificationMethod value) => Text("ClarificationMethod" + value);
     public static string Of(ReportConclusion value) => Text("ReportConclusion" + value);
+    public static string Of(IncidentKind value) => Text("IncidentKind" + value);
+    /// <summary>A measure of a profile's seed document by its own title (H3).</summary>
+    public static string ChecklistItem(H3ChecklistItem item) => Text("H3Item" + item.Code);
+    /// <summary>A figure of the checklist ("DeployedNow" → "在岗人数").</summary>
+    public static string Indicator(string key) => Text("Indicator" + key);
+    public static string Of(IncidentVictim value) => Text("IncidentVictim" + value);
+    /// <summary>A referral: one place, or both, in words ("移送公安机关、移送所在单位或社区").</summary>
+    public static string Of(IncidentReferral value) => value == IncidentReferral.None ? Text("IncidentReferralNone")
+        : string.Join("、", Enum.GetValues<IncidentReferral>().Where(f => f != IncidentReferral.None && value.HasFlag(f)).Select(f => Text("IncidentReferral" + f)));
     /// <summary>A finding as read for a condition (met / not met) or an exclusion (present / absent).</summary>
     public static string Of(CriterionFinding value, bool exclusion) => Text((exclusion ? "ExclusionFinding" : "ConditionFinding") + value);
     public static string Of(CasualtyStep value) => Text("CasualtyStep" + value);
@@ -89,6 +98,7 @@ public static class Labels
         : Enum.TryParse<ToleranceCondition>(code, out var condition) ? Of(condition)
         : Enum.TryParse<ToleranceExclusion>(code, out var exclusion) ? Of(exclusion)
         : Enum.TryParse<ClarificationMethod>(code, out var method) ? Of(method)
+        : Enum.TryParse<IncidentKind>(code, out var incident) ? Of(incident)
         : code ?? "";
     public static string Of(AwardKind value) => Text("Award" + value);
     public static string Of(NominationStatus value) => Text("Nomination" + value);
@@ -133,6 +143,9 @@ public static class Labels
         ("LeaveEntry", "Kind", _) when Enum.TryParse<LeaveEntryKind>(value, out var le) => Of(le),
         ("LeaveRequest", "Kind", _) when Enum.TryParse<LeaveKind>(value, out var lk) => Of(lk),
         ("LeaveRequest", "Status", _) when Enum.TryParse<LeaveRequestStatus>(value, out var ls) => Of(ls),
+        ("Incident", "Kind", _) when Enum.TryParse<IncidentKind>(value, out var ik) => Of(ik),
+        ("Incident", "Victim", _) when Enum.TryParse<IncidentVictim>(value, out var iv) => Of(iv),
+        ("Incident", "Referral", _) when Enum.TryParse<IncidentReferral>(value, out var ir) => Of(ir),
         _ when value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Date(d),
         _ when value.Length > 20 && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) => Time(t),
         _ => value,

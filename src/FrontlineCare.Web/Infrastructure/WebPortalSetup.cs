@@ -5,6 +5,7 @@ using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Web.Api;
 using FrontlineCare.Web.Components;
 using FrontlineCare.Web.Features.Account;
+using FrontlineCare.Web.Features.Checklist;
 using FrontlineCare.Web.Features.Difficulties;
 using FrontlineCare.Web.Features.Duty;
 using FrontlineCare.Web.Features.Nominations;
@@ -141,6 +142,7 @@ public static class WebPortalSetup
         app.MapTalentExport();
         app.MapSubsidyExport();
         app.MapDifficultyExport();
+        app.MapChecklistExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

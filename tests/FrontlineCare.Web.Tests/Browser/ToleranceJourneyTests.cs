@@ -15,8 +15,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
         await Support.Browser.RecordFailureAsync(page, "tolerance", async () =>
         {
             await page.GotoAsync("/tolerance");
-            await Support.Browser.Field(page, "tolerance-worker").FillAsync("容错测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "容错测试" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "tolerance-worker", "容错测试");
             await page.ClickAsync("[data-testid=tolerance-open]");
             await Assertions.Expect(page.Locator("[data-testid=tolerance-new]")).ToContainTextAsync("必填");
 
@@ -76,8 +75,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
         await Support.Browser.RecordFailureAsync(page, "clarification", async () =>
         {
             await page.GotoAsync("/clarification");
-            await Support.Browser.Field(page, "clarification-worker").FillAsync("澄清测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "澄清测试" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "clarification-worker", "澄清测试");
             await Support.Browser.Field(page, "clarification-source").FillAsync("12388举报平台");
             await Support.Browser.Field(page, "clarification-allegation").FillAsync("反映其值守期间擅离岗位");
             await page.ClickAsync("[data-testid=clarification-open]");

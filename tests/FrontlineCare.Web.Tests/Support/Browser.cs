@@ -51,6 +51,29 @@ public sealed class Browser : IAsyncLifetime
     public static ILocator Field(IPage page, string testId, string element = "input") =>
         page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 
+    /// <summary>
+    /// Types into an autocomplete and picks the option with the text. The list shown on focus (an empty search) can
+    /// arrive after the typed search's; then the text is typed again, up to three times.
+    /// </summary>
+    public static async Task PickAsync(IPage page, string testId, string text)
+    {
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await Field(page, testId).FillAsync(text);
+            try
+            {
+                await option.WaitForAsync(new() { Timeout = 7_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await Field(page, testId).FillAsync("");
+            }
+        }
+        await option.ClickAsync();
+    }
+
     /// <summary>Runs a journey; on failure keeps a screenshot and the page's HTML next to the others, then rethrows.</summary>
     public static async Task RecordFailureAsync(IPage page, string name, Func<Task> journey)
     {

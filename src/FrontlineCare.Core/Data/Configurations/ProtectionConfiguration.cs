@@ -72,6 +72,78 @@ internal sealed class ClarificationCaseConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class FrontlineIncidentConfiguration : IEntityTypeConfiguration<Features.Incidents.FrontlineIncident>
+{
+    public void Configure(EntityTypeBuilder<Features.Incidents.FrontlineIncident> b)
+    {
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Victim).HasConversion<string>().HasMaxLength(10);
+        b.Property(i => i.Referral).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.FamilyMember).HasMaxLength(Features.Incidents.FrontlineIncident.ShortMaxLength);
+        b.Property(i => i.Place).HasMaxLength(Features.Incidents.FrontlineIncident.ShortMaxLength);
+        b.Property(i => i.ReferredTo).HasMaxLength(Features.Incidents.FrontlineIncident.ShortMaxLength);
+        b.Property(i => i.Description).HasMaxLength(Features.Incidents.FrontlineIncident.TextMaxLength);
+        b.Property(i => i.Outcome).HasMaxLength(Features.Incidents.FrontlineIncident.TextMaxLength);
+        b.Property(i => i.CreatedBy).HasMaxLength(256);
+        b.Property(i => i.Version).IsRowVersion();
+        b.HasOne(i => i.Worker).WithMany().HasForeignKey(i => i.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => new { i.WorkerId, i.OccurredOn });
+        b.HasIndex(i => i.OccurredOn).HasFilter("closed_on IS NULL").HasDatabaseName("ix_frontline_incidents_open");
+    }
+}
+
+internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration<Features.Supervision.SupervisionFinding>
+{
+    public void Configure(EntityTypeBuilder<Features.Supervision.SupervisionFinding> b)
+    {
+        b.Property(f => f.Inspector).HasMaxLength(Features.Supervision.SupervisionFinding.ShortMaxLength);
+        b.Property(f => f.Owner).HasMaxLength(Features.Supervision.SupervisionFinding.ShortMaxLength);
+        b.Property(f => f.Problem).HasMaxLength(Features.Supervision.SupervisionFinding.TextMaxLength);
+        b.Property(f => f.ClosedBy).HasMaxLength(256);
+        b.Property(f => f.CreatedBy).HasMaxLength(256);
+        b.Property(f => f.Version).IsRowVersion();
+        b.HasOne(f => f.Unit).WithMany().HasForeignKey(f => f.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.UnitId, f.Deadline });
+        b.HasIndex(f => f.Deadline).HasFilter("closed_on IS NULL").HasDatabaseName("ix_supervision_findings_open");
+        b.ToTable(t => t.HasCheckConstraint("ck_supervision_findings_deadline", "deadline >= found_on"));
+    }
+}
+
+internal sealed class FindingRectificationConfiguration : IEntityTypeConfiguration<Features.Supervision.FindingRectification>
+{
+    public void Configure(EntityTypeBuilder<Features.Supervision.FindingRectification> b)
+    {
+        b.Property(r => r.Description).HasMaxLength(Features.Supervision.SupervisionFinding.TextMaxLength);
+        b.Property(r => r.RecordedBy).HasMaxLength(256);
+        b.HasOne<Features.Supervision.SupervisionFinding>().WithMany().HasForeignKey(r => r.FindingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.FindingId, r.On });
+    }
+}
+
+internal sealed class MeasureStatementConfiguration : IEntityTypeConfiguration<Features.Checklist.MeasureStatement>
+{
+    public void Configure(EntityTypeBuilder<Features.Checklist.MeasureStatement> b)
+    {
+        b.Property(s => s.Profile).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Statement).HasMaxLength(Features.Checklist.MeasureStatement.TextMaxLength);
+        b.Property(s => s.UpdatedBy).HasMaxLength(256);
+        b.Property(s => s.Version).IsRowVersion();
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // One current statement per unit and item: two first saves at once cannot both succeed.
+        b.HasIndex(s => new { s.UnitId, s.Profile, s.ItemNumber }).IsUnique();
+        b.HasMany(s => s.Attachments).WithOne().HasForeignKey(a => a.StatementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeasureStatementAttachmentConfiguration : IEntityTypeConfiguration<Features.Checklist.MeasureStatementAttachment>
+{
+    public void Configure(EntityTypeBuilder<Features.Checklist.MeasureStatementAttachment> b)
+    {
+        b.HasKey(a => new { a.StatementId, a.FileId });
+        b.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class CaseHandlerConfiguration : IEntityTypeConfiguration<CaseHandler>
 {
     public void Configure(EntityTypeBuilder<CaseHandler> b)

@@ -457,6 +457,77 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("casualty_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Checklist.MeasureStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ItemNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_number");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("profile");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("statement");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_statements");
+
+                    b.HasIndex("UnitId", "Profile", "ItemNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measure_statements_unit_id_profile_item_number");
+
+                    b.ToTable("measure_statements", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Checklist.MeasureStatementAttachment", b =>
+                {
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("StatementId", "FileId")
+                        .HasName("pk_measure_statement_attachments");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_measure_statement_attachments_file_id");
+
+                    b.ToTable("measure_statement_attachments", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1124,6 +1195,110 @@ namespace FrontlineCare.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_daily_health_reports_temperature", "(morning_temperature IS NULL OR morning_temperature BETWEEN 34 AND 43) AND (evening_temperature IS NULL OR evening_temperature BETWEEN 34 AND 43)");
                         });
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Incidents.FrontlineIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FamilyMember")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_member");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("Referral")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("referral");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("referred_to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Victim")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("victim");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_frontline_incidents");
+
+                    b.HasIndex("OccurredOn")
+                        .HasDatabaseName("ix_frontline_incidents_open")
+                        .HasFilter("closed_on IS NULL");
+
+                    b.HasIndex("WorkerId", "OccurredOn")
+                        .HasDatabaseName("ix_frontline_incidents_worker_id_occurred_on");
+
+                    b.ToTable("frontline_incidents", (string)null);
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Insurance.InsuranceCoverage", b =>
@@ -2755,6 +2930,126 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("subsidy_sheet_rows", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Supervision.FindingRectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("finding_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_finding_rectifications");
+
+                    b.HasIndex("FindingId", "On")
+                        .HasDatabaseName("ix_finding_rectifications_finding_id_on");
+
+                    b.ToTable("finding_rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("Inspector")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("inspector");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_findings");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_supervision_findings_open")
+                        .HasFilter("closed_on IS NULL");
+
+                    b.HasIndex("UnitId", "Deadline")
+                        .HasDatabaseName("ix_supervision_findings_unit_id_deadline");
+
+                    b.ToTable("supervision_findings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_supervision_findings_deadline", "deadline >= found_on");
+                        });
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3403,6 +3698,37 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_casualty_follow_ups_casualty_cases_case_id");
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Checklist.MeasureStatement", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_statements_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Checklist.MeasureStatementAttachment", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_statement_attachments_stored_files_file_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Checklist.MeasureStatement", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_measure_statement_attachments_measure_statements_statement_");
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
@@ -3533,6 +3859,18 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_daily_health_reports_workers_worker_id");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Incidents.FrontlineIncident", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_frontline_incidents_workers_worker_id");
 
                     b.Navigation("Worker");
                 });
@@ -3808,6 +4146,28 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Supervision.FindingRectification", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Supervision.SupervisionFinding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_rectifications_supervision_findings_finding_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Supervision.SupervisionFinding", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_findings_units_unit_id");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Talent.TalentListEntry", b =>
                 {
                     b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
@@ -3954,6 +4314,11 @@ namespace FrontlineCare.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Checklist.MeasureStatement", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Nominations.Nomination", b =>

@@ -12,7 +12,8 @@ public sealed record AuditEntryView(
     /// <summary>The [Sensitive] fields of each audited record type, by (entity, field) as the trail names them.</summary>
     private static readonly Dictionary<(string Entity, string Field), SensitiveKind> SensitiveFields =
         new[] { typeof(FrontlineWorker), typeof(Health.DailyHealthReport), typeof(Casualties.CasualtyCase), typeof(Casualties.CasualtyFollowUp),
-               typeof(Difficulties.FamilyDifficulty), typeof(Difficulties.FamilyDifficultyAction), typeof(Funds.FundEntry), typeof(Visits.CareVisit) }
+               typeof(Difficulties.FamilyDifficulty), typeof(Difficulties.FamilyDifficultyAction), typeof(Funds.FundEntry), typeof(Visits.CareVisit),
+               typeof(Incidents.FrontlineIncident) }
             .SelectMany(t => t.GetProperties().Select(p => (Entity: AuditTrail.EntityName(t)!, p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>())))
             .Where(x => x.Attr is not null)
             .ToDictionary(x => (x.Entity, x.Name), x => x.Attr!.Kind);

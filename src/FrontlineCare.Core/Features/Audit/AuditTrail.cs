@@ -75,6 +75,11 @@ public static class AuditTrail
         [typeof(Protection.ToleranceCriterion)] = "ToleranceCriterion",
         [typeof(Protection.ClarificationCase)] = "ClarificationCase",
         [typeof(Protection.CaseHandler)] = "CaseHandler",
+        [typeof(Incidents.FrontlineIncident)] = "Incident",
+        [typeof(Supervision.SupervisionFinding)] = "SupervisionFinding",
+        [typeof(Supervision.FindingRectification)] = "FindingRectification",
+        [typeof(Checklist.MeasureStatement)] = "MeasureStatement",
+        [typeof(Checklist.MeasureStatementAttachment)] = "MeasureStatementAttachment",
     };
 
     /// <summary>

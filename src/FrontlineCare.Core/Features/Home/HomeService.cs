@@ -14,10 +14,11 @@ public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid Spous
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
     int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed,
-    int OpenForcedRest, int OverdueForcedRest, int PendingLeaveRequests, int OverdueReports);
+    int OpenForcedRest, int OverdueForcedRest, int PendingLeaveRequests, int OverdueReports, int OverdueFindings);
 
 public sealed class HomeService(
-    IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, RestWelfareReportService reports, ICurrentUser user, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, RestWelfareReportService reports, Supervision.SupervisionService supervision,
+    ICurrentUser user, TimeProvider clock)
 {
     public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
     {
@@ -51,6 +52,7 @@ public sealed class HomeService(
         var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
         var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);
         var overdueReports = (await reports.OverdueAsync(ct)).Count;
-        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue), pendingLeave, overdueReports);
+        var overdueFindings = await supervision.OverdueCountAsync(ct);
+        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue), pendingLeave, overdueReports, overdueFindings);
     }
 }
