@@ -25,6 +25,9 @@ public sealed class FundJourneyTests(PortalHost host, Support.Browser browser) :
             {
                 await page.Locator("[data-testid=fund-kind]").ClickAsync();
                 await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = kind }).First.ClickAsync();
+                // The form re-renders for the kind; typing before it settles can be lost.
+                await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+                await Assertions.Expect(page.Locator("[data-testid=fund-kind]:visible")).ToContainTextAsync(kind);
             }
             await ChooseKindAsync("入账");
             await Support.Browser.Field(page, "fund-amount").FillAsync("3000");

@@ -151,8 +151,10 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// The figures the portal holds for the unit and everything under it, by measure code. Restricted cases (G1, G2) are
-    /// left out: their number alone could point to a person.
+    /// The figures the portal holds for the unit and everything under it, by measure code — each only for a caller whose
+    /// role may read its feature (money to people for the organisation department; injury cases, family difficulties,
+    /// funds and incidents for the personnel roles): for a small unit a count alone could point to a person. Restricted
+    /// cases (G1, G2) are never counted.
     /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<Indicator>>> IndicatorsAsync(AppDbContext db, LTree path, CancellationToken ct)
     {
@@ -168,29 +170,35 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         var forcedClosed = await forcedRest.CountAsync(c => c.Status == ForcedRestStatus.Rested || c.Status == ForcedRestStatus.Waived, ct);
         var reportsAccepted = await db.RestWelfareReports.CountAsync(r => subtree.Contains(r.UnitId) && r.Status == ReportStatus.Accepted, ct);
         var healthReports = await db.DailyHealthReports.CountAsync(r => workers.Contains(r.WorkerId) && r.Day > today.AddDays(-7), ct);
-        var subsidyPaid = await db.SubsidySheets.Where(s => subtree.Contains(s.UnitId) && s.Status == Subsidies.SubsidySheetStatus.Approved).SumAsync(s => (decimal?)s.Total, ct) ?? 0;
+        var personnel = user.CanEditPersonnel();
+        var money = user.IsInRole(Roles.OrgDepartment);
+        // Paid to the subtree's people on any approved sheet (a sheet of a unit above covers them too).
+        var subsidyPaid = money
+            ? await db.SubsidySheetRows.Where(r => workers.Contains(r.WorkerId) && db.SubsidySheets.Any(s => s.Id == r.SheetId && s.Status == Subsidies.SubsidySheetStatus.Approved))
+                .SumAsync(r => (decimal?)r.Total, ct) ?? 0
+            : 0;
         var insured = await db.InsuranceCoverages.Where(c => workers.Contains(c.WorkerId)).Select(c => c.WorkerId).Distinct().CountAsync(ct);
-        var casualties = await db.CasualtyCases.CountAsync(c => workers.Contains(c.WorkerId), ct);
+        var casualties = personnel ? await db.CasualtyCases.CountAsync(c => workers.Contains(c.WorkerId), ct) : 0;
         var visits = await db.CareVisits.CountAsync(v => subtree.Contains(v.UnitId) && v.Status == Visits.CareVisitStatus.Done, ct);
-        var fundSpent = -(await db.FundEntries.Where(e => e.Kind == FundEntryKind.Spending && db.CareFunds.Any(f => f.Id == e.FundId && subtree.Contains(f.UnitId)))
+        var fundSpent = !personnel ? 0 : -(await db.FundEntries.Where(e => e.Kind == FundEntryKind.Spending && db.CareFunds.Any(f => f.Id == e.FundId && subtree.Contains(f.UnitId)))
             .SumAsync(e => (decimal?)e.Amount, ct) ?? 0);
         var difficulties = db.FamilyDifficulties.Where(d => subtree.Contains(d.UnitId));
-        var difficultiesOpened = await difficulties.CountAsync(ct);
-        var difficultiesResolved = await difficulties.CountAsync(d => d.ResolvedOn != null, ct);
+        var difficultiesOpened = personnel ? await difficulties.CountAsync(ct) : 0;
+        var difficultiesResolved = personnel ? await difficulties.CountAsync(d => d.ResolvedOn != null, ct) : 0;
         var fastTrack = await db.FastTrackCases.CountAsync(c => workers.Contains(c.WorkerId), ct);
         var talent = await db.TalentListEntries.CountAsync(t => workers.Contains(t.WorkerId), ct);
         var titles = await db.TitleApplications.CountAsync(t => workers.Contains(t.WorkerId), ct);
         var commended = await db.Nominations.CountAsync(n => subtree.Contains(n.UnitId) && n.Status == NominationStatus.Approved, ct);
         var incidents = db.FrontlineIncidents.Where(i => workers.Contains(i.WorkerId));
-        var incidentsRecorded = await incidents.CountAsync(ct);
-        var incidentsClosed = await incidents.CountAsync(i => i.ClosedOn != null, ct);
+        var incidentsRecorded = personnel ? await incidents.CountAsync(ct) : 0;
+        var incidentsClosed = personnel ? await incidents.CountAsync(i => i.ClosedOn != null, ct) : 0;
         var findings = db.SupervisionFindings.Where(f => subtree.Contains(f.UnitId));
         var findingsOpen = await findings.CountAsync(f => f.ClosedOn == null, ct);
         var findingsOverdue = await findings.CountAsync(f => f.ClosedOn == null && f.Deadline < today, ct);
         var findingsClosed = await findings.CountAsync(f => f.ClosedOn != null, ct);
 
         IReadOnlyList<Indicator> Of(params (string Key, decimal Value)[] pairs) => pairs.Select(p => new Indicator(p.Key, p.Value)).ToList();
-        return new()
+        var figures = new Dictionary<string, IReadOnlyList<Indicator>>
         {
             ["A1"] = Of(("DeployedNow", deployedNow), ("DeployedEver", deployedEver)),
             ["A2"] = Of(("VolunteerHours", volunteerHours)),
@@ -217,5 +225,9 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
             ["G3"] = Of(("IncidentsRecorded", incidentsRecorded), ("IncidentsClosed", incidentsClosed)),
             ["H4"] = Of(("FindingsOpen", findingsOpen), ("FindingsOverdue", findingsOverdue), ("FindingsClosed", findingsClosed)),
         };
+        if (!money) figures.Remove("D1");
+        if (!money) figures.Remove("D2");
+        if (!personnel) foreach (var code in new[] { "D5", "E2", "E3", "E5", "G3" }) figures.Remove(code);
+        return figures;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ClarificationCase : IRestrictedCase
     public ClarificationRefusal? Approve(DateOnly on, string approvedBy, G2ClarificationRules rules)
     {
         if (!G2Clarification.MayAdvance(Stage, ClarificationStage.Approved)) return ClarificationRefusal.OutOfOrder;
-        var refusal = G2Clarification.CheckClearing(Conclusion, ConsentOn is not null, Methods, rules);
+        var refusal = G2Clarification.CheckClearing(Conclusion, ConsentOn <= on, Methods, rules);
         if (refusal is not null) return refusal;
         (Stage, ApprovedOn, ApprovedBy) = (ClarificationStage.Approved, on, approvedBy);
         return null;

@@ -82,7 +82,9 @@ public sealed class ClarificationService(
         if (c is null) return Result<ClarificationCaseView>.From(denied!);
         await ProtectionAccess.LogViewAsync(db, "ClarificationCase", c, user, clock.GetUtcNow(), ct);
         var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).G2;
-        var earlier = await db.ClarificationCases.AsNoTracking().Where(x => x.WorkerId == c.WorkerId && x.Id != id && x.ReceivedOn <= c.ReceivedOn)
+        // Only the person's earlier cases the caller may see themselves: a handler of this case is not one of the others.
+        var visible = ProtectionAccess.VisibleCaseIds(db, user, await Jurisdiction.ForAsync(db, user, ct), db.ClarificationCases);
+        var earlier = await db.ClarificationCases.AsNoTracking().Where(x => x.WorkerId == c.WorkerId && x.Id != id && x.ReceivedOn <= c.ReceivedOn && visible.Contains(x.Id))
             .OrderByDescending(x => x.ReceivedOn).Select(x => new EarlierReport(x.Id, x.ReceivedOn, x.Allegation, x.Conclusion)).ToListAsync(ct);
         var repeated = c.SameMatterAsId is { } same && earlier.Any(e => e.Id == same && e.Conclusion is not null);
         return Result<ClarificationCaseView>.Ok(new ClarificationCaseView(c, c.Worker.FullName, c.Worker.Unit!.Name, rules,
@@ -106,6 +108,7 @@ public sealed class ClarificationService(
         if (form.ConsentOn is { } consent && (consent > today || consent < form.ReceivedOn)) errors.Add(new FieldError(nameof(form.ConsentOn), Messages.ClarificationDateOrder));
         if (form.ReferredOn is { } referred && (referred > today || referred < form.ReceivedOn)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.ClarificationDateOrder));
         if ((referral is null) != (form.ReferredOn is null)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.ClarificationReferralWithDate));
+        if (form.Methods.Any(m => !Enum.IsDefined(m))) errors.Add(new FieldError(nameof(form.Methods), Messages.ClarificationMethodNotAllowed));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -118,6 +121,7 @@ public sealed class ClarificationService(
             if (!access.Works) return Result<Guid>.From(Result.Forbidden(Messages.ProtectionReadOnly));
             if (found.WorkerId != form.WorkerId) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.ToleranceWorkerFixed));
             if (found.Stage >= ClarificationStage.Approved) return Result<Guid>.From(Result.Conflict(Messages.ClarificationApprovedLocked));
+            if (found.ConcludedOn < form.ReceivedOn) return Result<Guid>.From(Result.Invalid(nameof(form.ReceivedOn), Messages.ClarificationDateOrder));
             db.Entry(found).Property(x => x.Version).OriginalValue = form.Version;
             c = found;
         }
@@ -134,8 +138,9 @@ public sealed class ClarificationService(
             db.ClarificationCases.Add(c);
             db.CaseHandlers.AddRange(form.Handlers.Distinct().Select(h => new CaseHandler { CaseId = c.Id, UserId = h, AddedAt = now, AddedBy = user.UserName }));
         }
+        var visible = ProtectionAccess.VisibleCaseIds(db, user, jurisdiction, db.ClarificationCases);
         if (form.SameMatterAsId is { } same && (same == c.Id
-            || !await db.ClarificationCases.AnyAsync(x => x.Id == same && x.WorkerId == c.WorkerId && x.ReceivedOn <= form.ReceivedOn, ct)))
+            || !await db.ClarificationCases.AnyAsync(x => x.Id == same && x.WorkerId == c.WorkerId && x.ReceivedOn <= form.ReceivedOn && visible.Contains(x.Id), ct)))
             return Result<Guid>.From(Result.Invalid(nameof(form.SameMatterAsId), Messages.ClarificationSameMatterInvalid));
         (c.ReceivedOn, c.Source, c.Allegation, c.SameMatterAsId) = (form.ReceivedOn!.Value, source!, allegation!, form.SameMatterAsId);
         (c.ConsentOn, c.Methods, c.Audience, c.Referral, c.ReferredOn) = (form.ConsentOn, form.Methods.Distinct().Order().ToList(), audience, referral, form.ReferredOn);

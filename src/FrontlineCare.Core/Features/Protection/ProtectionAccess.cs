@@ -19,8 +19,9 @@ public static class ProtectionAccess
     public static bool MaySee(ICurrentUser user, Jurisdiction jurisdiction, Unit workerUnit, IReadOnlyCollection<Guid> handlers) =>
         IsHandler(user, handlers) || (SeesJurisdiction(user) && jurisdiction.Contains(workerUnit.Path));
 
+    /// <summary>Working a case: the organisation department of the jurisdiction, and named handlers — except supervisors, who only read.</summary>
     public static bool MayWork(ICurrentUser user, Jurisdiction jurisdiction, Unit workerUnit, IReadOnlyCollection<Guid> handlers) =>
-        IsHandler(user, handlers) || (user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(workerUnit.Path));
+        (IsHandler(user, handlers) && !user.IsInRole(Roles.Supervisor)) || (user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(workerUnit.Path));
 
     /// <summary>What the caller may do with a case they may see: work it; name handlers and read its log (the organisation department).</summary>
     public readonly record struct Access(bool Works, bool ManagesHandlers);

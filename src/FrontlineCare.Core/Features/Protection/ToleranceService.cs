@@ -84,7 +84,8 @@ public sealed class ToleranceService(
             if (!access.Works) return Result<Guid>.From(Result.Forbidden(Messages.ProtectionReadOnly));
             if (found.WorkerId != form.WorkerId) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.ToleranceWorkerFixed));
             if (found.Stage >= ToleranceStage.Decided) return Result<Guid>.From(Result.Conflict(Messages.ToleranceDecidedLocked));
-            if (form.OpenedOn > (found.VerifiedOn ?? today)) return Result<Guid>.From(Result.Invalid(nameof(form.OpenedOn), string.Format(Messages.ToleranceDateOrder, Date(found.OpenedOn))));
+            if (found.VerifiedOn is { } verified && form.OpenedOn > verified)
+                return Result<Guid>.From(Result.Invalid(nameof(form.OpenedOn), string.Format(Messages.ToleranceOpenedAfterVerified, Date(verified))));
             db.Entry(found).Property(x => x.Version).OriginalValue = form.Version;
             c = found;
         }
@@ -219,13 +220,18 @@ public sealed class ToleranceService(
     /// The cadre's decided 免责, 从轻 and 减轻 cases, for wherever their evaluation, nomination or promotion is considered:
     /// outcome and day only, never the facts, and never a case that was not tolerated.
     /// </summary>
-    public static async Task<IReadOnlyList<ToleratedCaseNote>> ToleratedAsync(AppDbContext db, Guid workerId, CancellationToken ct)
+    public static async Task<IReadOnlyList<ToleratedCaseNote>> ToleratedAsync(AppDbContext db, Guid workerId, CancellationToken ct) =>
+        (await ToleratedAsync(db, [workerId], ct))[workerId].ToList();
+
+    /// <summary>The same for several cadres at once (a list where promotion is considered), by cadre.</summary>
+    public static async Task<ILookup<Guid, ToleratedCaseNote>> ToleratedAsync(AppDbContext db, IReadOnlyCollection<Guid> workerIds, CancellationToken ct)
     {
         ToleranceOutcome?[] tolerated = [ToleranceOutcome.Exempt, ToleranceOutcome.Lighter, ToleranceOutcome.Reduced];
-        return await db.ToleranceCases.AsNoTracking()
-            .Where(c => c.WorkerId == workerId && c.DecidedOn != null && tolerated.Contains(c.Outcome))
+        var notes = await db.ToleranceCases.AsNoTracking()
+            .Where(c => workerIds.Contains(c.WorkerId) && c.DecidedOn != null && tolerated.Contains(c.Outcome))
             .OrderBy(c => c.DecidedOn)
-            .Select(c => new ToleratedCaseNote(c.DecidedOn!.Value, c.Outcome!.Value)).ToListAsync(ct);
+            .Select(c => new { c.WorkerId, Note = new ToleratedCaseNote(c.DecidedOn!.Value, c.Outcome!.Value) }).ToListAsync(ct);
+        return notes.ToLookup(n => n.WorkerId, n => n.Note);
     }
 
     private static bool RectificationOverdue(ToleranceCase c, DateOnly today) => c.RectificationDue < today && c.RectifiedOn is null;

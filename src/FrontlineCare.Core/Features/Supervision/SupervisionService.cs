@@ -72,7 +72,7 @@ public sealed class SupervisionService(
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.UnitId, ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         if (unit is null || !jurisdiction.Contains(unit.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
-        var rules = await policies.ForUnitAsync(db, unit, ct);
+        var rules = await policies.ForUnitAsync(db, unit, form.FoundOn!.Value, ct);
         var finding = new SupervisionFinding
         {
             Id = Guid.CreateVersion7(), UnitId = unit.Id, FoundOn = form.FoundOn!.Value, Inspector = inspector!, Problem = problem!, Owner = owner!,

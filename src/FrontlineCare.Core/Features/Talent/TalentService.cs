@@ -39,7 +39,11 @@ public sealed class TalentEntryForm
 
 public sealed record TalentRow(
     Guid Id, uint Version, Guid WorkerId, string FullName, string NationalId, string UnitName, WorkerCategory Category, string? Position,
-    string Evidence, DateTimeOffset AddedAt, string? AddedBy, DateTimeOffset? RemovedAt, string? RemovedReason);
+    string Evidence, DateTimeOffset AddedAt, string? AddedBy, DateTimeOffset? RemovedAt, string? RemovedReason)
+{
+    /// <summary>G1: the cadre's decided tolerance, shown where promotion is considered so that it is not held against them.</summary>
+    public IReadOnlyList<Protection.ToleratedCaseNote> Tolerated { get; init; } = [];
+}
 
 /// <summary>
 /// The talent pool, reserve cadres and priority lists (F2, F3, F4) and the talent card (F10): the organisation
@@ -60,7 +64,11 @@ public sealed class TalentService(
             .Select(e => new TalentRow(e.Id, e.Version, e.WorkerId, e.Worker!.FullName, e.Worker.NationalId, e.Worker.Unit!.Name, e.Worker.Category,
                 e.Worker.Position, e.Evidence, e.AddedAt, e.AddedBy, e.RemovedAt, e.RemovedReason))
             .ToListAsync(ct);
-        return user.SeesPersonalData() ? rows : rows.Select(r => r with { NationalId = Masking.NationalId(r.NationalId) }).ToList();
+        var tolerated = await Protection.ToleranceService.ToleratedAsync(db, rows.Select(r => r.WorkerId).Distinct().ToList(), ct);
+        return rows.Select(r => r with
+        {
+            NationalId = user.SeesPersonalData() ? r.NationalId : Masking.NationalId(r.NationalId), Tolerated = tolerated[r.WorkerId].ToList(),
+        }).ToList();
     }
 
     public async Task<Result> AddAsync(TalentEntryForm form, CancellationToken ct = default)

@@ -36,6 +36,14 @@ public sealed class ChecklistServiceTests(AppFixture fixture) : IClassFixture<Ap
         })).IsOk.ShouldBeTrue();
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
         (await Service.GetAsync(null)).Value!.Items[3].Indicators.Single(i => i.Key == "FundSpentYuan").Value.ShouldBe(spentBefore + 300.50m);
+        // Figures of features a role may not read are not shown to it: money to people and care records for a supervisor.
+        await fixture.UseAsync(Roles.Supervisor, "椒江区");
+        var read = (await Service.GetAsync(await fixture.UnitIdAsync("海门街道"))).Value!;
+        read.Items[3].Indicators.ShouldNotContain(i => i.Key == "FundSpentYuan");
+        read.Items[5].Indicators.ShouldNotContain(i => i.Key == "SubsidyPaidYuan");
+        read.Items[0].Indicators.ShouldContain(i => i.Key == "DeployedNow");
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+        (await Service.GetAsync(null)).Value!.Items[5].Indicators.ShouldNotContain(i => i.Key == "SubsidyPaidYuan"); // sheets: organisation department only
 
         // A finding recorded now shows as open under QN's first measure in a QN unit.
         var qn = await fixture.AddUnitAsync("海门街道", name: "黔南清单社区");

@@ -125,4 +125,32 @@ public sealed class ClarificationServiceTests(AppFixture fixture) : IClassFixtur
         (await Service.SaveAsync(new ClarificationCaseForm { WorkerId = outside.Id, ReceivedOn = Today, Source = "信访", Allegation = "x" }))
             .Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.NotInJurisdiction));
     }
+
+    [Fact]
+    public async Task A_handler_of_one_report_sees_nothing_of_the_person_s_other_reports_and_consent_must_come_before_approval()
+    {
+        var dongshan = await fixture.UnitIdAsync("东山社区");
+        var first = await OpenAsync(dongshan);
+        var workerId = (await Service.GetAsync(first)).Value!.Case.WorkerId;
+        var second = await OpenAsync(dongshan, workerId: workerId);
+        await using (var db = fixture.NewContext())
+        {
+            var committee = await db.Users.Where(u => u.UserName == "committee").Select(u => u.Id).SingleAsync();
+            (await Service.SetHandlerAsync(second, committee, true)).IsOk.ShouldBeTrue();
+            (await Service.GetAsync(second)).Value!.Earlier.ShouldContain(e => e.Id == first); // the organisation department sees both
+            fixture.User.Become(Roles.UnitCommittee, await fixture.UnitIdAsync("海门街道"), "committee");
+            fixture.User.UserId = committee;
+        }
+        (await Service.GetAsync(second)).Value!.Earlier.ShouldBeEmpty();
+        (await Service.GetAsync(first)).Status.ShouldBe(ResultStatus.Forbidden);
+
+        // Approval dated before the person consented is refused.
+        var version = (await Service.GetAsync(second)).Value!.Case.Version;
+        (await Service.AdvanceAsync(second, new ClarificationStepForm { Stage = ClarificationStage.Concluded, On = Today.AddDays(-3), Conclusion = ReportConclusion.Untrue, Version = version }))
+            .IsOk.ShouldBeTrue();
+        (await RecordAsync(second, Today.AddDays(-1), ClarificationMethod.Letter)).IsOk.ShouldBeTrue();
+        var view = (await Service.GetAsync(second)).Value!;
+        (await Service.AdvanceAsync(second, new ClarificationStepForm { Stage = ClarificationStage.Approved, On = Today.AddDays(-2), ApprovedBy = "区纪委", Version = view.Case.Version }))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe("ConsentOn");
+    }
 }

@@ -198,6 +198,12 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
         (await StepAsync(id, ToleranceStage.Verified)).IsOk.ShouldBeTrue();
         (await Service.SetHandlerAsync(id, await AccountIdAsync("supervisor"), true)).Message.ShouldBe(Messages.ToleranceHandlersOrgDepartmentOnly);
 
+        // A supervisor named as a handler still only reads.
+        await ActAsAsync("orgdept");
+        (await Service.SetHandlerAsync(id, await AccountIdAsync("supervisor"), true)).IsOk.ShouldBeTrue();
+        await ActAsAsync("supervisor");
+        (await Service.GetAsync(id)).Value!.MayWork.ShouldBeFalse();
+
         // Removed again, it no longer does.
         await ActAsAsync("orgdept");
         (await Service.SetHandlerAsync(id, await AccountIdAsync("committee"), false)).IsOk.ShouldBeTrue();
@@ -242,9 +248,17 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
         (await FindAsync(refused, CriterionFinding.Yes, CriterionFinding.Yes)).IsOk.ShouldBeTrue();
         (await StepAsync(refused, ToleranceStage.Decided, ToleranceOutcome.NotTolerated)).IsOk.ShouldBeTrue();
 
-        await using var db = fixture.NewContext();
-        (await ToleranceService.ToleratedAsync(db, worker.Id, CancellationToken.None)).ShouldHaveSingleItem()
-            .ShouldBe(new ToleratedCaseNote(Today, ToleranceOutcome.Exempt));
+        await using (var db = fixture.NewContext())
+            (await ToleranceService.ToleratedAsync(db, worker.Id, CancellationToken.None)).ShouldHaveSingleItem()
+                .ShouldBe(new ToleratedCaseNote(Today, ToleranceOutcome.Exempt));
+
+        // Where promotion is considered: on the talent pool, the unit committee sees the tolerated outcome and nothing else.
+        await fixture.AddDeploymentAsync(worker.Id, Today.AddDays(-30), null);
+        (await fixture.Get<Core.Features.Talent.TalentService>().AddAsync(new() { List = Core.Policy.Measures.TalentList.TalentPool, WorkerId = worker.Id, Evidence = "一线值守表现突出" }))
+            .IsOk.ShouldBeTrue();
+        await ActAsAsync("committee");
+        (await fixture.Get<Core.Features.Talent.TalentService>().ListAsync(Core.Policy.Measures.TalentList.TalentPool)).Single(r => r.WorkerId == worker.Id)
+            .Tolerated.ShouldHaveSingleItem().Outcome.ShouldBe(ToleranceOutcome.Exempt);
     }
 
     [Fact]
