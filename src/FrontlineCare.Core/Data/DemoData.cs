@@ -353,7 +353,20 @@ public static class DemoData
                 { Id = Guid.CreateVersion7(), CaseId = tolerance.Id, Exclusion = x, Order = order++, Finding = CriterionFinding.No }));
             db.ToleranceCases.Add(tolerance);
             db.CaseHandlers.Add(new CaseHandler { CaseId = tolerance.Id, UserId = committee.Id, AddedAt = now, AddedBy = "orgdept" });
+            // G3: a checkpoint worker pushed while asking for a mask, referred to the police and awaiting its outcome.
+            db.FrontlineIncidents.Add(new Features.Incidents.FrontlineIncident
+            {
+                Id = Guid.CreateVersion7(), WorkerId = onDuty[0].WorkerId, Kind = IncidentKind.Violence, Victim = IncidentVictim.Worker,
+                OccurredOn = today.AddDays(-3), Place = "东山社区卡口", Description = "劝导佩戴口罩时被推搡（演示数据）", Referral = IncidentReferral.Police,
+                ReferredOn = today.AddDays(-2), ReferredTo = "海门派出所", RecordedOn = today.AddDays(-3), CreatedAt = now, CreatedBy = "committee",
+            });
         }
+        // H4: an inspection finding at 东山社区 already past its deadline, with no rectification yet.
+        db.SupervisionFindings.Add(new Features.Supervision.SupervisionFinding
+        {
+            Id = Guid.CreateVersion7(), UnitId = dongshan.Id, FoundOn = today.AddDays(-20), Inspector = "区委督查组（演示数据）",
+            Problem = "卡口值守人员登记台账不全，部分时段无人签到", Owner = "东山社区党委书记", Deadline = today.AddDays(-5), CreatedAt = now, CreatedBy = "supervisor",
+        });
         var policy = new InsurancePolicy
         {
             Id = Guid.CreateVersion7(), UnitId = haimen.Id, Kind = InsuranceKind.VolunteerSpecial, Insurer = "太平洋财险", PolicyNumber = "DEMO-2026-001",
