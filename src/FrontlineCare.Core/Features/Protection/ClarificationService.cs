@@ -194,22 +194,15 @@ public sealed class ClarificationService(
     public async Task<Result> SetHandlerAsync(Guid caseId, Guid userId, bool handles, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (c, access, denied) = await CaseAsync(db, caseId, tracked: false, ct);
-        if (c is null) return denied!;
-        if (!access.ManagesHandlers) return Result.Forbidden(Messages.ToleranceHandlersOrgDepartmentOnly);
-        return await ProtectionAccess.SetHandlerAsync(db, caseId, c.Worker!.Unit!, userId, handles, user, clock.GetUtcNow(), ct);
+        return await ProtectionAccess.SetHandlerAsync(db, Cases(db), caseId, userId, handles, user, clock.GetUtcNow(), ct);
     }
 
     /// <summary>Of the given earlier cases, those concluded: a later report about the same matter is a repeat.</summary>
     private static async Task<HashSet<Guid>> RepeatedAsync(AppDbContext db, List<Guid> earlier, CancellationToken ct) =>
         earlier.Count == 0 ? [] : (await db.ClarificationCases.Where(x => earlier.Contains(x.Id) && x.Conclusion != null).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
 
-    private async Task<(ClarificationCase? Case, ProtectionAccess.Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct)
-    {
-        var query = db.ClarificationCases.Include(x => x.Worker).ThenInclude(w => w!.Unit);
-        var c = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return (null, default, Result.NotFound());
-        var (access, denied) = await ProtectionAccess.CheckAsync(db, user, c, ct);
-        return denied is null ? (c, access, null) : (null, default, denied);
-    }
+    private static IQueryable<ClarificationCase> Cases(AppDbContext db) => db.ClarificationCases.Include(x => x.Worker).ThenInclude(w => w!.Unit);
+
+    private Task<(ClarificationCase? Case, ProtectionAccess.Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct) =>
+        ProtectionAccess.LoadAsync(db, Cases(db), id, tracked, user, ct);
 }

@@ -26,6 +26,30 @@ public static class ProtectionAccess
     /// <summary>What the caller may do with a case they may see: work it; name handlers and read its log (the organisation department).</summary>
     public readonly record struct Access(bool Works, bool ManagesHandlers);
 
+    /// <summary>
+    /// The case (with its person's unit loaded by <paramref name="query"/>) and what the caller may do with it, or the
+    /// refusal: not found, or not theirs to see.
+    /// </summary>
+    public static async Task<(TCase? Case, Access Access, Result? Denied)> LoadAsync<TCase>(
+        AppDbContext db, IQueryable<TCase> query, Guid id, bool tracked, ICurrentUser user, CancellationToken ct) where TCase : class, IRestrictedCase
+    {
+        var c = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return (null, default, Result.NotFound());
+        var (access, denied) = await CheckAsync(db, user, c, ct);
+        return denied is null ? (c, access, null) : (null, default, denied);
+    }
+
+    /// <summary>Names or removes a handler of the case: the organisation department of the jurisdiction only.</summary>
+    public static async Task<Result> SetHandlerAsync<TCase>(
+        AppDbContext db, IQueryable<TCase> query, Guid caseId, Guid userId, bool handles, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
+        where TCase : class, IRestrictedCase
+    {
+        var (c, access, denied) = await LoadAsync(db, query, caseId, tracked: false, user, ct);
+        if (c is null) return denied!;
+        if (!access.ManagesHandlers) return Result.Forbidden(Resources.Messages.ToleranceHandlersOrgDepartmentOnly);
+        return await SetHandlerAsync(db, caseId, c.Worker!.Unit!, userId, handles, user, now, ct);
+    }
+
     /// <summary>What the caller may do with the case, or the refusal when they may not see it.</summary>
     public static async Task<(Access Access, Result? Denied)> CheckAsync(AppDbContext db, ICurrentUser user, IRestrictedCase c, CancellationToken ct)
     {
@@ -83,7 +107,7 @@ public static class ProtectionAccess
     }
 
     /// <summary>Names or removes a handler of a case about a person of <paramref name="workerUnit"/> (saved by the caller).</summary>
-    public static async Task<Result> SetHandlerAsync(AppDbContext db, Guid caseId, Unit workerUnit, Guid userId, bool handles, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Result> SetHandlerAsync(AppDbContext db, Guid caseId, Unit workerUnit, Guid userId, bool handles, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await db.CaseHandlers.FirstOrDefaultAsync(h => h.CaseId == caseId && h.UserId == userId, ct);
         if (handles && existing is null)

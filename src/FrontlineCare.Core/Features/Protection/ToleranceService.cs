@@ -210,10 +210,7 @@ public sealed class ToleranceService(
     public async Task<Result> SetHandlerAsync(Guid caseId, Guid userId, bool handles, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (c, access, denied) = await CaseAsync(db, caseId, tracked: false, ct);
-        if (c is null) return denied!;
-        if (!access.ManagesHandlers) return Result.Forbidden(Messages.ToleranceHandlersOrgDepartmentOnly);
-        return await ProtectionAccess.SetHandlerAsync(db, caseId, c.Worker!.Unit!, userId, handles, user, clock.GetUtcNow(), ct);
+        return await ProtectionAccess.SetHandlerAsync(db, Cases(db), caseId, userId, handles, user, clock.GetUtcNow(), ct);
     }
 
     /// <summary>
@@ -236,14 +233,10 @@ public sealed class ToleranceService(
 
     private static bool RectificationOverdue(ToleranceCase c, DateOnly today) => c.RectificationDue < today && c.RectifiedOn is null;
 
-    private async Task<(ToleranceCase? Case, ProtectionAccess.Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct)
-    {
-        var query = db.ToleranceCases.Include(x => x.Worker).ThenInclude(w => w!.Unit).Include(x => x.Criteria);
-        var c = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return (null, default, Result.NotFound());
-        var (access, denied) = await ProtectionAccess.CheckAsync(db, user, c, ct);
-        return denied is null ? (c, access, null) : (null, default, denied);
-    }
+    private static IQueryable<ToleranceCase> Cases(AppDbContext db) => db.ToleranceCases.Include(x => x.Worker).ThenInclude(w => w!.Unit).Include(x => x.Criteria);
+
+    private Task<(ToleranceCase? Case, ProtectionAccess.Access Access, Result? Denied)> CaseAsync(AppDbContext db, Guid id, bool tracked, CancellationToken ct) =>
+        ProtectionAccess.LoadAsync(db, Cases(db), id, tracked, user, ct);
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
