@@ -198,35 +198,33 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         var findingsClosed = await findings.CountAsync(f => f.ClosedOn != null, ct);
 
         IReadOnlyList<Indicator> Of(params (string Key, decimal Value)[] pairs) => pairs.Select(p => new Indicator(p.Key, p.Value)).ToList();
+        var hours = Of(("VolunteerHours", volunteerHours));
+        var rest = Of(("ForcedRestOpened", forcedOpened), ("ForcedRestClosed", forcedClosed));
+        var subsidy = Of(("SubsidyPaidYuan", subsidyPaid));
+        var care = Of(("DifficultiesOpened", difficultiesOpened), ("DifficultiesResolved", difficultiesResolved));
+        var talentLists = Of(("TalentEntries", talent));
+        var commendations = Of(("Commended", commended));
         var figures = new Dictionary<string, IReadOnlyList<Indicator>>
         {
             ["A1"] = Of(("DeployedNow", deployedNow), ("DeployedEver", deployedEver)),
-            ["A2"] = Of(("VolunteerHours", volunteerHours)),
-            ["F9"] = Of(("VolunteerHours", volunteerHours)),
-            ["B1"] = Of(("ForcedRestOpened", forcedOpened), ("ForcedRestClosed", forcedClosed)),
-            ["B2"] = Of(("ForcedRestOpened", forcedOpened), ("ForcedRestClosed", forcedClosed)),
+            ["A2"] = hours, ["F9"] = hours,
+            ["B1"] = rest, ["B2"] = rest,
             ["B5"] = Of(("ReportsAccepted", reportsAccepted)),
             ["C3"] = Of(("HealthReports7Days", healthReports)),
-            ["D1"] = Of(("SubsidyPaidYuan", subsidyPaid)),
-            ["D2"] = Of(("SubsidyPaidYuan", subsidyPaid)),
+            ["D1"] = subsidy, ["D2"] = subsidy,
             ["D3"] = Of(("Insured", insured)),
             ["D5"] = Of(("CasualtyCases", casualties)),
             ["E1"] = Of(("VisitsDone", visits)),
             ["E2"] = Of(("FundSpentYuan", fundSpent)),
-            ["E3"] = Of(("DifficultiesOpened", difficultiesOpened), ("DifficultiesResolved", difficultiesResolved)),
-            ["E5"] = Of(("DifficultiesOpened", difficultiesOpened), ("DifficultiesResolved", difficultiesResolved)),
+            ["E3"] = care, ["E5"] = care,
             ["F1"] = Of(("FastTrackCases", fastTrack)),
-            ["F2"] = Of(("TalentEntries", talent)),
-            ["F3"] = Of(("TalentEntries", talent)),
-            ["F4"] = Of(("TalentEntries", talent)),
+            ["F2"] = talentLists, ["F3"] = talentLists, ["F4"] = talentLists,
             ["F5"] = Of(("TitleApplications", titles)),
-            ["F6"] = Of(("Commended", commended)),
-            ["F7"] = Of(("Commended", commended)),
+            ["F6"] = commendations, ["F7"] = commendations,
             ["G3"] = Of(("IncidentsRecorded", incidentsRecorded), ("IncidentsClosed", incidentsClosed)),
             ["H4"] = Of(("FindingsOpen", findingsOpen), ("FindingsOverdue", findingsOverdue), ("FindingsClosed", findingsClosed)),
         };
-        if (!money) figures.Remove("D1");
-        if (!money) figures.Remove("D2");
+        if (!money) foreach (var code in new[] { "D1", "D2" }) figures.Remove(code);
         if (!personnel) foreach (var code in new[] { "D5", "E2", "E3", "E5", "G3" }) figures.Remove(code);
         return figures;
     }
