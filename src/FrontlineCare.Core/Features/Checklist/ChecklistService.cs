@@ -39,12 +39,15 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         if (unit is null) return Result<ChecklistView>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         if (!jurisdiction.Contains(unit.Path)) return Result<ChecklistView>.From(Result.Forbidden(Messages.NotInJurisdiction));
-        var row = await RowAsync(db, unit, ct);
+        var row = await RowAsync(db, unit, withFigures: true, ct);
         return Result<ChecklistView>.Ok(new ChecklistView(unit.Id, unit.Name, row.Profile, row.Items, user.CanEditPersonnel()));
     }
 
-    /// <summary>The matrix: the caller's home unit and the units directly under it, each with its whole subtree's figures.</summary>
-    public async Task<Result<IReadOnlyList<ChecklistMatrixRow>>> MatrixAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The matrix: the caller's home unit and the units directly under it, with their statements — and, with
+    /// <paramref name="withFigures"/> (the export), each one's whole subtree's figures, about 25 counts per unit.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ChecklistMatrixRow>>> MatrixAsync(bool withFigures = false, CancellationToken ct = default)
     {
         if (!user.IsInRole(Roles.OrgDepartment)) return Result<IReadOnlyList<ChecklistMatrixRow>>.From(Result.Forbidden(Messages.ChecklistMatrixOrgDepartmentOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -52,7 +55,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         if (home is null) return Result<IReadOnlyList<ChecklistMatrixRow>>.Ok([]);
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == home.Id).OrderBy(u => u.Name).Take(200).ToListAsync(ct);
         var rows = new List<ChecklistMatrixRow>();
-        foreach (var unit in children.Prepend(home)) rows.Add(await RowAsync(db, unit, ct));
+        foreach (var unit in children.Prepend(home)) rows.Add(await RowAsync(db, unit, withFigures, ct));
         return Result<IReadOnlyList<ChecklistMatrixRow>>.Ok(rows);
     }
 
@@ -132,10 +135,10 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         return Result<Files.StoredFile>.Ok(await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, ct));
     }
 
-    private async Task<ChecklistMatrixRow> RowAsync(AppDbContext db, Unit unit, CancellationToken ct)
+    private async Task<ChecklistMatrixRow> RowAsync(AppDbContext db, Unit unit, bool withFigures, CancellationToken ct)
     {
         var profile = await units.EffectiveProfileAsync(db, unit, ct);
-        var figures = await IndicatorsAsync(db, unit.Path, ct);
+        var figures = withFigures ? await IndicatorsAsync(db, unit.Path, ct) : [];
         var statements = await db.MeasureStatements.AsNoTracking().Where(s => s.UnitId == unit.Id && s.Profile == profile).ToDictionaryAsync(s => s.ItemNumber, ct);
         var ids = statements.Values.Select(s => s.Id).ToList();
         var files = (await db.MeasureStatementAttachments.AsNoTracking().Where(a => ids.Contains(a.StatementId))

@@ -16,7 +16,7 @@ public static class ChecklistExport
     {
         app.MapGet("/checklist/export", async (ChecklistService checklist, CancellationToken ct) =>
         {
-            var result = await checklist.MatrixAsync(ct);
+            var result = await checklist.MatrixAsync(withFigures: true, ct);
             if (!result.IsOk) return Results.Forbid();
             var rows = result.Value!.SelectMany(unit => unit.Items.Select(item => new Dictionary<string, object?>
             {

@@ -85,6 +85,9 @@ public sealed class ChecklistServiceTests(AppFixture fixture) : IClassFixture<Ap
         var row = matrix.Single(r => r.UnitName == "海门街道");
         row.Items.Single(i => i.Item.Number == 5).Statement!.Statement.ShouldBe("补充：落实补休");
         row.Items.Where(i => i.Item.Number != 5).ShouldAllBe(i => i.Statement == null);
+        row.Items.ShouldAllBe(i => i.Indicators.Count == 0); // the page's matrix shows statements only
+        (await Service.MatrixAsync(withFigures: true)).Value!.Single(r => r.UnitName == "海门街道").Items[0].Indicators
+            .ShouldContain(i => i.Key == "DeployedNow"); // the export carries the figures
     }
 
     [Fact]
