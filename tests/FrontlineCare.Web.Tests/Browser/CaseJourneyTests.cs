@@ -17,8 +17,7 @@ public sealed class CaseJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "case", async () =>
         {
             await page.GotoAsync("/cases");
-            await Support.Browser.Field(page, "case-worker").FillAsync("个案测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "个案测试" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "case-worker", "个案测试");
             await Support.Browser.Field(page, "case-occurred").FillAsync(today.AddDays(-30).ToString("yyyy-MM-dd"));
             await Support.Browser.Field(page, "case-description").FillAsync("转运途中感染");
             await page.ClickAsync("[data-testid=case-open]");

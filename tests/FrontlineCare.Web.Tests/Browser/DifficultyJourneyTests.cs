@@ -15,8 +15,7 @@ public sealed class DifficultyJourneyTests(PortalHost host, Support.Browser brow
         await Support.Browser.RecordFailureAsync(page, "difficulty", async () =>
         {
             await page.GotoAsync("/difficulties");
-            await Support.Browser.Field(page, "difficulty-worker").FillAsync("困难测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "困难测试" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "difficulty-worker", "困难测试");
             // Choosing a registered worker hides the fields for someone outside the registry.
             await Assertions.Expect(page.Locator("[data-testid=difficulty-form]")).Not.ToContainTextAsync("党员、群众姓名");
             await Support.Browser.Field(page, "difficulty-description").FillAsync("母亲住院无人陪护");

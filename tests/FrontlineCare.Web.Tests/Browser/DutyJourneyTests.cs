@@ -23,8 +23,7 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "duty", async () =>
         {
             await page.GotoAsync("/duty");
-            await page.Locator("input[data-testid=duty-post], [data-testid=duty-post] input").First.ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "浏览器测试卡口" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=duty-post]"), "浏览器测试卡口");
             await page.ClickAsync("text=上一周");
             // The grid reloads for last week before its cells are typed into.
             await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(LastWeekLabel());
@@ -86,8 +85,7 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "duty-import", async () =>
         {
             await page.GotoAsync("/duty");
-            await page.Locator("input[data-testid=duty-post], [data-testid=duty-post] input").First.ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "导入测试卡口" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=duty-post]"), "导入测试卡口");
             await page.ClickAsync("text=上一周");
             // The grid reloads for last week before its cells are typed into.
             await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(LastWeekLabel());

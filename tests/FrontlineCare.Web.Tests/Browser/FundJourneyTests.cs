@@ -15,18 +15,15 @@ public sealed class FundJourneyTests(PortalHost host, Support.Browser browser) :
             await Support.Browser.Field(page, "fund-name").FillAsync("海门街道专项党费");
             await page.ClickAsync("[data-testid=fund-create-save]");
             await Assertions.Expect(page.Locator("[data-testid=fund-create]")).ToContainTextAsync("请写明资金来源依据");
-            await Support.Browser.Field(page, "fund-unit").FillAsync("海门街道");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "海门街道" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "fund-unit", "海门街道");
             await Support.Browser.Field(page, "fund-source").FillAsync("区委组织部下拨专项党费");
             await page.ClickAsync("[data-testid=fund-create-save]");
             await Assertions.Expect(page.Locator("[data-testid=fund-balance]")).ToContainTextAsync("0.00 元", new() { Timeout = 20_000 });
 
             async Task ChooseKindAsync(string kind)
             {
-                await page.Locator("[data-testid=fund-kind]").ClickAsync();
-                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = kind }).First.ClickAsync();
-                // The form re-renders for the kind; typing before it settles can be lost.
-                await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+                await Support.Browser.ChooseAsync(page.Locator("[data-testid=fund-kind]"), kind);
+                // The form re-renders for the kind.
                 await Assertions.Expect(page.Locator("[data-testid=fund-kind]:visible")).ToContainTextAsync(kind);
             }
             await ChooseKindAsync("入账");
@@ -36,10 +33,8 @@ public sealed class FundJourneyTests(PortalHost host, Support.Browser browser) :
             await Assertions.Expect(page.Locator("[data-testid=fund-balance]")).ToContainTextAsync("3,000.00 元");
 
             await ChooseKindAsync("支出");
-            await page.Locator("[data-testid=fund-purpose]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "慰问" }).First.ClickAsync();
-            await Support.Browser.Field(page, "fund-recipient-unit").FillAsync("东山社区");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东山社区" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=fund-purpose]"), "慰问");
+            await Support.Browser.PickAsync(page, "fund-recipient-unit", "东山社区");
             await Support.Browser.Field(page, "fund-amount").FillAsync("5000");
             await Support.Browser.Field(page, "fund-note").FillAsync("慰问卡口值守人员");
             await page.ClickAsync("[data-testid=fund-record]");

@@ -24,8 +24,7 @@ public sealed class InsuranceJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(page.Locator("[data-testid=insurance-missing]")).ToContainTextAsync("缺保测试", new() { Timeout = 20_000 });
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "保单" }).ClickAsync();
-            await Support.Browser.Field(page, "insurance-holder").FillAsync("海门街道");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "海门街道" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "insurance-holder", "海门街道");
             await Support.Browser.Field(page, "insurance-insurer").FillAsync("中国人寿");
             await Support.Browser.Field(page, "insurance-number").FillAsync("ZJ2026-0001");
             await Support.Browser.Field(page, "insurance-sum").FillAsync("500000");
@@ -38,8 +37,7 @@ public sealed class InsuranceJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(page.Locator("[data-testid=insurance-policies]")).ToContainTextAsync("ZJ2026-0001");
 
             await page.GetByRole(AriaRole.Tab, new() { Name = "缺保名单" }).ClickAsync();
-            await page.Locator("[data-testid=insurance-cover-with]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "ZJ2026-0001" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=insurance-cover-with]"), "ZJ2026-0001");
             await page.ClickAsync("[data-testid=insurance-cover-missing]");
             await Assertions.Expect(page.Locator("[data-testid=insurance-missing]")).Not.ToContainTextAsync("缺保测试");
         });

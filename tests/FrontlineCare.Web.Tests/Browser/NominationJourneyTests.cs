@@ -29,13 +29,13 @@ public sealed class NominationJourneyTests(PortalHost host, Support.Browser brow
         await Support.Browser.RecordFailureAsync(committee, "nomination-submit", async () =>
         {
             await committee.GotoAsync("/nominations/new");
-            await Support.Browser.Field(committee, "nomination-worker").FillAsync("推荐测试甲");
-            await committee.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "推荐测试甲" }).First.ClickAsync();
+            await Support.Browser.PickAsync(committee, "nomination-worker", "推荐测试甲");
             // The facts the portal knows come with the nominee; the kinds follow the civil-service ladder.
             await Assertions.Expect(committee.Locator("[data-testid=nomination-facts]")).ToContainTextAsync("表彰测试卡口");
             await committee.Locator("[data-testid=nomination-kind]").ClickAsync();
             await Assertions.Expect(committee.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "记功" })).ToHaveCountAsync(0);
             await committee.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "年度考核优秀等次" }).First.ClickAsync();
+            await Support.Browser.ListClosedAsync(committee);
             await Assertions.Expect(committee.Locator("[data-testid=nomination-quota]")).ToContainTextAsync("名额 1 个，已占用 0 个");
 
             await committee.ClickAsync("[data-testid=nomination-submit]");

@@ -28,12 +28,10 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
 
             await idInput.FillAsync(goodId);
             await Field(dialog, "worker-mobile").FillAsync("13857600001");
-            await SelectAsync(page, Field(dialog, "worker-gender"), "女");
-            await SelectAsync(page, Field(dialog, "worker-category"), "村（社区）干部");
-            await SelectAsync(page, Field(dialog, "worker-political"), "中共党员");
-            var unit = Field(dialog, "worker-unit");
-            await unit.FillAsync("东山");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "东山社区" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(dialog.Locator("[data-testid=worker-gender]"), "女");
+            await Support.Browser.ChooseAsync(dialog.Locator("[data-testid=worker-category]"), "村（社区）干部");
+            await Support.Browser.ChooseAsync(dialog.Locator("[data-testid=worker-political]"), "中共党员");
+            await Support.Browser.PickAsync(page, "worker-unit", "东山", "东山社区");
             await dialog.Locator("[data-testid=worker-save]").ClickAsync();
 
             // Navigation inside the circuit fires no load event: wait for the worker page itself.
@@ -42,8 +40,8 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
 
             await page.ClickAsync("[data-testid=add-deployment]");
             var deployment = page.Locator(".mud-dialog");
-            await SelectAsync(page, Field(deployment, "deployment-post"), "卡口");
-            await SelectAsync(page, Field(deployment, "deployment-risk"), "二类：其他一线防控工作");
+            await Support.Browser.ChooseAsync(deployment.Locator("[data-testid=deployment-post]"), "卡口");
+            await Support.Browser.ChooseAsync(deployment.Locator("[data-testid=deployment-risk]"), "二类：其他一线防控工作");
             await Field(deployment, "deployment-place").FillAsync("甬台温高速椒江出口卡口");
             var start = Field(deployment, "deployment-start");
             await start.FillAsync(DateTime.Today.AddDays(-2).ToString("yyyy-MM-dd"));
@@ -106,11 +104,11 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "admin", async () =>
         {
             await page.GotoAsync("/accounts");
-            await Field(page, "account-username").FillAsync("baiyun.committee");
-            await Field(page, "account-displayname").FillAsync("白云街道党工委");
-            await SelectAsync(page, Field(page, "account-role"), "单位党委（党组）");
-            await SelectAsync(page, Field(page, "account-unit"), "白云街道");
-            await Field(page, "account-password").FillAsync("Baiyun2026x");
+            await Support.Browser.Field(page, "account-username").FillAsync("baiyun.committee");
+            await Support.Browser.Field(page, "account-displayname").FillAsync("白云街道党工委");
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=account-role]"), "单位党委（党组）");
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=account-unit]"), "白云街道");
+            await Support.Browser.Field(page, "account-password").FillAsync("Baiyun2026x");
             await page.ClickAsync("[data-testid=account-save]");
             await Assertions.Expect(page.Locator("[data-testid=accounts]")).ToContainTextAsync("baiyun.committee");
             await Support.Browser.ScreenshotAsync(page, "admin-accounts");
@@ -147,13 +145,4 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
     /// <summary>The input of a Mud field, whether the test id sits on the input itself or on its wrapper.</summary>
     private static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
-
-    private static async Task SelectAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-    }
 }

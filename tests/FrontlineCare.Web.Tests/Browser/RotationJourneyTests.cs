@@ -20,8 +20,7 @@ public sealed class RotationJourneyTests(PortalHost host, Support.Browser browse
         await Support.Browser.RecordFailureAsync(page, "rotation", async () =>
         {
             await page.GotoAsync("/rotation");
-            await page.Locator("[data-testid=rotation-post]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "排班测试卡口" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=rotation-post]"), "排班测试卡口");
             await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             await page.Locator("[data-testid=rotation-days] input, input[data-testid=rotation-days]").First.FillAsync("7");
             await page.Locator("[data-testid=rotation-min] input, input[data-testid=rotation-min]").First.FillAsync("2");

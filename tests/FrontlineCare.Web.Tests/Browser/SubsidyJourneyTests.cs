@@ -36,8 +36,7 @@ public sealed class SubsidyJourneyTests(PortalHost host, Support.Browser browser
             await page.GotoAsync("/subsidies");
             await page.ClickAsync("[data-testid=subsidy-create]");
             await Assertions.Expect(page.Locator("[data-testid=subsidy-generate]")).ToContainTextAsync("此项为必填");
-            await Support.Browser.Field(page, "subsidy-unit").FillAsync("补助测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "补助测试医院" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "subsidy-unit", "补助测试", "补助测试医院");
             await page.ClickAsync("[data-testid=subsidy-create]");
 
             var rows = page.Locator("[data-testid=subsidy-rows]");

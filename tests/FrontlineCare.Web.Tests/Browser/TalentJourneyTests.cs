@@ -17,8 +17,7 @@ public sealed class TalentJourneyTests(PortalHost host, Support.Browser browser)
         {
             await page.GotoAsync("/talent");
             await page.ClickAsync("[data-testid=talent-add]");
-            await Support.Browser.Field(page, "talent-worker").FillAsync("人才测试");
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "人才测试" }).First.ClickAsync();
+            await Support.Browser.PickAsync(page, "talent-worker", "人才测试");
             await page.ClickAsync("[data-testid=talent-save]");
             await Assertions.Expect(page.Locator("[data-testid=talent-form]")).ToContainTextAsync("请写明依据");
             await Support.Browser.Field(page, "talent-evidence", "textarea").FillAsync("卡口值守 60 天，群众评价好");

@@ -43,9 +43,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             for (var i = 0; i < count; i++)
             {
                 var exclusion = i >= count / 2;
-                await rows.Nth(i).Locator("[data-testid=tolerance-finding]:visible").ClickAsync();
-                await page.Locator(".mud-popover-open .mud-list-item").GetByText(exclusion ? "不存在" : "满足", new() { Exact = true }).ClickAsync();
-                await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+                await Support.Browser.ChooseAsync(rows.Nth(i).Locator("[data-testid=tolerance-finding]:visible"), exclusion ? "不存在" : "满足", exact: true);
             }
             await page.ClickAsync("[data-testid=tolerance-save-findings]");
             await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
@@ -82,8 +80,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             var stage = page.Locator("[data-testid=clarification-stage]");
             await Assertions.Expect(stage).ToHaveTextAsync("收到举报", new() { Timeout = 20_000 });
 
-            await page.Locator("[data-testid=clarification-conclusion]:visible").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").GetByText("不实", new() { Exact = true }).ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=clarification-conclusion]:visible"), "不实", exact: true);
             await page.ClickAsync("[data-testid=clarification-advance]");
             await Assertions.Expect(stage).ToHaveTextAsync("核查结论 · 不实");
             // Approval without the person's consent is refused with the reason.
@@ -96,7 +93,6 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
 
     private static async Task Outcome(IPage page, string label)
     {
-        await page.Locator("[data-testid=tolerance-outcome]:visible").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").GetByText(label, new() { Exact = true }).ClickAsync();
+        await Support.Browser.ChooseAsync(page.Locator("[data-testid=tolerance-outcome]:visible"), label, exact: true);
     }
 }

@@ -49,8 +49,7 @@ public sealed class VolunteerJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(certificate).ToContainTextAsync("社区卡口测温登记");
 
             await page.GotoAsync("/volunteers");
-            await page.Locator("[data-testid=volunteer-min-stars]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "全部有记录的人员" }).First.ClickAsync();
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=volunteer-min-stars]"), "全部有记录的人员");
             await Assertions.Expect(page.Locator("[data-testid=volunteer-list]")).ToContainTextAsync("志愿测试");
         });
     }

@@ -52,18 +52,18 @@ public sealed class Browser : IAsyncLifetime
         page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 
     /// <summary>
-    /// Types into an autocomplete and picks the option with the text. The list shown on focus (an empty search) can
-    /// arrive after the typed search's; then the text is typed again, up to three times.
+    /// Types into an autocomplete and picks the option with the text (or <paramref name="option"/>). The list shown on
+    /// focus (an empty search) can arrive after the typed search's; then the text is typed again, up to three times.
     /// </summary>
-    public static async Task PickAsync(IPage page, string testId, string text)
+    public static async Task PickAsync(IPage page, string testId, string text, string? option = null)
     {
-        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First;
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option ?? text }).First;
         for (var attempt = 1; ; attempt++)
         {
             await Field(page, testId).FillAsync(text);
             try
             {
-                await option.WaitForAsync(new() { Timeout = 7_000 });
+                await item.WaitForAsync(new() { Timeout = 7_000 });
                 break;
             }
             catch (TimeoutException) when (attempt < 3)
@@ -71,8 +71,26 @@ public sealed class Browser : IAsyncLifetime
                 await Field(page, testId).FillAsync("");
             }
         }
-        await option.ClickAsync();
+        await item.ClickAsync();
+        // Once the choice reaches the server, the autocomplete closes its list and takes the focus back. A fill begun
+        // before then has its focus taken mid-way and its text lands in the autocomplete instead of the next field.
+        await ListClosedAsync(page);
+        await page.WaitForFunctionAsync("el => el === document.activeElement", await Field(page, testId).ElementHandleAsync());
     }
+
+    /// <summary>
+    /// Opens a select and chooses the option containing the text (or exactly the text), then waits for the list to
+    /// close: the server has taken the choice and rendered the form for it.
+    /// </summary>
+    public static async Task ChooseAsync(ILocator select, string option, bool exact = false)
+    {
+        await select.ClickAsync();
+        var items = select.Page.Locator(".mud-popover-open .mud-list-item");
+        await (exact ? items.GetByText(option, new() { Exact = true }) : items.Filter(new() { HasText = option }).First).ClickAsync();
+        await ListClosedAsync(select.Page);
+    }
+
+    public static Task ListClosedAsync(IPage page) => Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
 
     /// <summary>Runs a journey; on failure keeps a screenshot and the page's HTML next to the others, then rethrows.</summary>
     public static async Task RecordFailureAsync(IPage page, string name, Func<Task> journey)
