@@ -27,6 +27,14 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             var stage = page.Locator("[data-testid=tolerance-stage]");
             await Assertions.Expect(stage).ToHaveTextAsync("申请或启动", new() { Timeout = 20_000 });
 
+            // Naming a handler while an edit of the facts is under way keeps the edit.
+            var mistake = Support.Browser.Field(page, "tolerance-case-mistake", "textarea");
+            await mistake.FillAsync("未按程序报批，事后两小时内补报");
+            await Support.Browser.ChooseAsync(page.Locator("[data-testid=case-handler-pick]"), "李书记");
+            await page.ClickAsync("[data-testid=case-handler-add]");
+            await Assertions.Expect(page.Locator("[data-testid=case-handlers]")).ToContainTextAsync("李书记（committee）");
+            await Assertions.Expect(mistake).ToHaveValueAsync("未按程序报批，事后两小时内补报");
+
             // 核实, then a decision while the criteria are still unclear is refused on the outcome.
             await Support.Browser.Field(page, "tolerance-verify-note").FillAsync("调阅监控、询问当事人");
             await page.ClickAsync("[data-testid=tolerance-advance]");
