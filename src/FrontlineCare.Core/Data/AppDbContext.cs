@@ -61,6 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Incidents.FrontlineIncident> FrontlineIncidents => Set<Features.Incidents.FrontlineIncident>();
     public DbSet<Features.Supervision.SupervisionFinding> SupervisionFindings => Set<Features.Supervision.SupervisionFinding>();
     public DbSet<Features.Supervision.FindingRectification> FindingRectifications => Set<Features.Supervision.FindingRectification>();
+    public DbSet<Features.Protection.ToleranceCaseFile> ToleranceCaseFiles => Set<Features.Protection.ToleranceCaseFile>();
     public DbSet<Features.Checklist.MeasureStatement> MeasureStatements => Set<Features.Checklist.MeasureStatement>();
     public DbSet<Features.Checklist.MeasureStatementAttachment> MeasureStatementAttachments => Set<Features.Checklist.MeasureStatementAttachment>();
     public DbSet<Features.Protection.CaseHandler> CaseHandlers => Set<Features.Protection.CaseHandler>();

@@ -9,6 +9,7 @@ using FrontlineCare.Web.Features.Checklist;
 using FrontlineCare.Web.Features.Difficulties;
 using FrontlineCare.Web.Features.Duty;
 using FrontlineCare.Web.Features.Nominations;
+using FrontlineCare.Web.Features.Protection;
 using FrontlineCare.Web.Features.Subsidies;
 using FrontlineCare.Web.Features.Talent;
 using FrontlineCare.Web.Features.Workers;
@@ -143,6 +144,7 @@ public static class WebPortalSetup
         app.MapSubsidyExport();
         app.MapDifficultyExport();
         app.MapChecklistExport();
+        app.MapToleranceFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -35,6 +35,16 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(page.Locator("[data-testid=case-handlers]")).ToContainTextAsync("李书记（committee）");
             await Assertions.Expect(mistake).ToHaveValueAsync("未按程序报批，事后两小时内补报");
 
+            // The written application goes onto the case as evidence, and downloads as a file, never as a page.
+            await page.Locator("[data-testid=tolerance-evidence] input[type=file]").SetInputFilesAsync(
+                new FilePayload { Name = "书面申请.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 书面申请"u8.ToArray() });
+            var evidence = page.Locator("[data-testid=tolerance-evidence-file]");
+            await Assertions.Expect(evidence).ToHaveTextAsync("书面申请.pdf");
+            var download = await page.APIRequest.GetAsync((await evidence.GetAttributeAsync("href"))!);
+            download.Status.ShouldBe(200);
+            download.Headers["content-type"].ShouldBe("application/octet-stream");
+            (await download.BodyAsync()).ShouldBe("%PDF-1.4 书面申请"u8.ToArray());
+
             // 核实, then a decision while the criteria are still unclear is refused on the outcome.
             await Support.Browser.Field(page, "tolerance-verify-note").FillAsync("调阅监控、询问当事人");
             await page.ClickAsync("[data-testid=tolerance-advance]");

@@ -144,6 +144,16 @@ internal sealed class MeasureStatementAttachmentConfiguration : IEntityTypeConfi
     }
 }
 
+internal sealed class ToleranceCaseFileConfiguration : IEntityTypeConfiguration<ToleranceCaseFile>
+{
+    public void Configure(EntityTypeBuilder<ToleranceCaseFile> b)
+    {
+        b.HasKey(a => new { a.CaseId, a.FileId });
+        b.HasOne<ToleranceCase>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.File).WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class CaseHandlerConfiguration : IEntityTypeConfiguration<CaseHandler>
 {
     public void Configure(EntityTypeBuilder<CaseHandler> b)

@@ -2441,6 +2441,25 @@ namespace FrontlineCare.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCaseFile", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("CaseId", "FileId")
+                        .HasName("pk_tolerance_case_files");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_tolerance_case_files_file_id");
+
+                    b.ToTable("tolerance_case_files", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCriterion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4081,6 +4100,25 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_tolerance_cases_workers_worker_id");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCaseFile", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Protection.ToleranceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tolerance_case_files_tolerance_cases_case_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tolerance_case_files_stored_files_file_id");
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Protection.ToleranceCriterion", b =>

@@ -75,6 +75,7 @@ public static class AuditTrail
         [typeof(Protection.ToleranceCriterion)] = "ToleranceCriterion",
         [typeof(Protection.ClarificationCase)] = "ClarificationCase",
         [typeof(Protection.CaseHandler)] = "CaseHandler",
+        [typeof(Protection.ToleranceCaseFile)] = "ToleranceCaseFile",
         [typeof(Incidents.FrontlineIncident)] = "Incident",
         [typeof(Supervision.SupervisionFinding)] = "SupervisionFinding",
         [typeof(Supervision.FindingRectification)] = "FindingRectification",
@@ -86,7 +87,7 @@ public static class AuditTrail
     /// Records of restricted cases (G1, G2): their trail is shown only on the case, to those who may see it, never in a
     /// person's history — a case that was not tolerated must not reach anyone else through it.
     /// </summary>
-    public static readonly string[] Restricted = ["ToleranceCase", "ToleranceCriterion", "ClarificationCase", "CaseHandler"];
+    public static readonly string[] Restricted = ["ToleranceCase", "ToleranceCriterion", "ToleranceCaseFile", "ClarificationCase", "CaseHandler"];
 
     /// <summary>Secrets and bookkeeping columns that never go into the audit trail.</summary>
     private static readonly HashSet<string> IgnoredProperties =

@@ -104,15 +104,8 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
             .FirstOrDefaultAsync(s => s.UnitId == unitId && s.Profile == profile && s.ItemNumber == itemNumber, ct);
         if (statement is null) return Result.Invalid("Files", Messages.ChecklistStatementFirst);
         var errors = new List<FieldError>();
-        var stored = new List<Files.StoredFile>();
-        foreach (var upload in uploads)
-        {
-            var accepted = Files.EvidenceFiles.Accept(upload, clock.GetUtcNow(), user.UserName);
-            if (accepted.IsOk) stored.Add(accepted.Value!);
-            else errors.AddRange(accepted.Errors);
-        }
-        if (statement.Attachments.Count + stored.Count > Files.EvidenceFiles.MaxPerRecord)
-            errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, Files.EvidenceFiles.MaxPerRecord)));
+        var stored = Files.EvidenceFiles.AcceptAll(uploads, clock.GetUtcNow(), user.UserName, errors);
+        Files.EvidenceFiles.CheckRoom(statement.Attachments.Count, stored.Count, errors);
         if (errors.Count > 0) return Result.Invalid(errors);
         foreach (var file in stored)
         {

@@ -40,6 +40,33 @@ public static class EvidenceFiles
         });
     }
 
+    /// <summary>
+    /// The uploads as they are stored, when every one is accepted; otherwise the reasons (field "Files") are added to
+    /// <paramref name="errors"/>, so the caller saves none of them.
+    /// </summary>
+    public static List<StoredFile> AcceptAll(IReadOnlyList<UploadedFile> uploads, DateTimeOffset at, string? by, List<FieldError> errors)
+    {
+        if (uploads.Count > MaxPerRecord)
+        {
+            errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, MaxPerRecord)));
+            return [];
+        }
+        var stored = new List<StoredFile>(uploads.Count);
+        foreach (var upload in uploads)
+        {
+            var accepted = Accept(upload, at, by);
+            if (accepted.IsOk) stored.Add(accepted.Value!);
+            else errors.AddRange(accepted.Errors);
+        }
+        return stored;
+    }
+
+    /// <summary>Refuses (field "Files") adding files to a record that would then hold more than <see cref="MaxPerRecord"/>.</summary>
+    public static void CheckRoom(int attached, int adding, List<FieldError> errors)
+    {
+        if (attached + adding > MaxPerRecord) errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, MaxPerRecord)));
+    }
+
     /// <summary>The base name without folders or control characters, cut to a length a column and a header can hold.</summary>
     public static string CleanName(string fileName)
     {

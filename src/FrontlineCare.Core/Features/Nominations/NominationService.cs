@@ -61,7 +61,7 @@ public sealed class NominationService(
         var collectiveName = form.NomineeKind == NomineeKind.Collective && !string.IsNullOrWhiteSpace(form.CollectiveName) ? form.CollectiveName.Trim() : null;
         if (collectiveName?.Length > CollectiveNameMaxLength)
             errors.Add(new FieldError(nameof(form.CollectiveName), string.Format(Messages.TooLong, CollectiveNameMaxLength)));
-        var stored = AcceptFiles(files, errors);
+        var stored = EvidenceFiles.AcceptAll(files, clock.GetUtcNow(), user.UserName, errors);
 
         var nominee = await NomineeAsync(db, jurisdiction, form, ct);
         if (nominee is null)
@@ -240,13 +240,12 @@ public sealed class NominationService(
         deeds = deeds?.Trim();
         if (string.IsNullOrEmpty(deeds)) errors.Add(new FieldError(nameof(NominationForm.Deeds), Messages.NominationDeedsRequired));
         else if (deeds.Length > Nomination.DeedsMaxLength) errors.Add(new FieldError(nameof(NominationForm.Deeds), string.Format(Messages.TooLong, Nomination.DeedsMaxLength)));
-        var stored = AcceptFiles(files, errors);
+        var stored = EvidenceFiles.AcceptAll(files, clock.GetUtcNow(), user.UserName, errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.Nominations.Include(x => x.Unit).Include(x => x.Worker).Include(x => x.Attachments).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result.NotFound();
         if (user.HomeUnitId != n.NominatingUnitId) return Result.Forbidden(Messages.NominationNominatorOnly);
-        if (n.Attachments.Count + stored.Count > EvidenceFiles.MaxPerRecord)
-            errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, EvidenceFiles.MaxPerRecord)));
+        EvidenceFiles.CheckRoom(n.Attachments.Count, stored.Count, errors);
         if (errors.Count > 0) return Result.Invalid(errors);
 
         db.Entry(n).Property(x => x.Version).OriginalValue = version;
@@ -421,22 +420,5 @@ public sealed class NominationService(
         if (n.Level == 1) return true;
         var previous = await db.Units.AsNoTracking().Where(u => u.Id == n.LastReviewerUnitId).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
         return previous is { } p && Jurisdiction.IsDescendant(p, home) && p.ToString() != home.ToString();
-    }
-
-    private List<StoredFile> AcceptFiles(IReadOnlyList<UploadedFile> files, List<FieldError> errors)
-    {
-        if (files.Count > EvidenceFiles.MaxPerRecord)
-        {
-            errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, EvidenceFiles.MaxPerRecord)));
-            return [];
-        }
-        var stored = new List<StoredFile>();
-        foreach (var file in files)
-        {
-            var accepted = EvidenceFiles.Accept(file, clock.GetUtcNow(), user.UserName);
-            if (accepted.IsOk) stored.Add(accepted.Value!);
-            else errors.AddRange(accepted.Errors);
-        }
-        return stored;
     }
 }

@@ -119,12 +119,16 @@ public static class ProtectionAccess
         return await db.SaveOrConflictAsync(ct);
     }
 
-    /// <summary>Writes the opening of a case to the audit trail (who and when).</summary>
-    public static async Task LogViewAsync(AppDbContext db, string entity, IRestrictedCase c, ICurrentUser user, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Writes the opening of a case, or of one of its parts (<paramref name="key"/>, e.g. an evidence file), to the audit
+    /// trail (who and when).
+    /// </summary>
+    public static async Task LogViewAsync(AppDbContext db, string entity, IRestrictedCase c, ICurrentUser user, DateTimeOffset now, CancellationToken ct, string? key = null)
     {
         db.AuditEntries.Add(new Audit.AuditEntry
         {
-            At = now, UserId = user.UserId, UserName = user.UserName, Entity = entity, EntityKey = c.Id.ToString(), WorkerId = c.WorkerId, Action = Audit.AuditAction.View,
+            At = now, UserId = user.UserId, UserName = user.UserName, Entity = entity, EntityKey = key ?? c.Id.ToString(), WorkerId = c.WorkerId,
+            Action = Audit.AuditAction.View,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -122,3 +122,14 @@ public sealed class CaseHandler
     public DateTimeOffset AddedAt { get; set; }
     public string? AddedBy { get; set; }
 }
+
+/// <summary>
+/// An evidence file of a case (the written application, investigation material, minutes), attached while its facts are
+/// open and readable by whoever may see the case; each read is logged like opening the case.
+/// </summary>
+public sealed class ToleranceCaseFile
+{
+    public Guid CaseId { get; set; }
+    public Guid FileId { get; set; }
+    public Files.StoredFile? File { get; set; }
+}

@@ -57,7 +57,7 @@ public sealed record CaseAccessEntry(DateTimeOffset At, string? UserName, string
 public sealed record ToleranceCaseView(
     ToleranceCase Case, string FullName, string UnitName, IReadOnlyList<ToleranceCriterion> Conditions, IReadOnlyList<ToleranceCriterion> Exclusions,
     IReadOnlyList<Deadline> Deadlines, IReadOnlyList<HandlerView> Handlers, bool MayWork, bool MayManageHandlers,
-    IReadOnlyList<CaseAccessEntry>? AccessLog);
+    IReadOnlyList<CaseAccessEntry>? AccessLog, IReadOnlyList<Nominations.AttachmentView> Files);
 
 /// <summary>A tolerated case as shown where the cadre's evaluation, nomination or promotion is considered: the outcome only.</summary>
 public sealed record ToleratedCaseNote(DateOnly DecidedOn, ToleranceOutcome Outcome);

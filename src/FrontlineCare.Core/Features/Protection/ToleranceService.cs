@@ -53,9 +53,46 @@ public sealed class ToleranceService(
         var handlers = await ProtectionAccess.HandlersAsync(db, id, ct);
         var log = access.ManagesHandlers ? await ProtectionAccess.AccessLogAsync(db, id, c.Criteria.Select(x => x.Id), ct) : null;
         var criteria = c.Criteria.OrderBy(x => x.Order).ToList();
+        var files = await db.ToleranceCaseFiles.AsNoTracking().Where(f => f.CaseId == id).OrderBy(f => f.File!.UploadedAt)
+            .Select(f => new Nominations.AttachmentView(f.FileId, f.File!.FileName, f.File.ContentType, f.File.Size)).ToListAsync(ct);
         return Result<ToleranceCaseView>.Ok(new ToleranceCaseView(c, c.Worker.FullName, c.Worker.Unit!.Name,
             criteria.Where(x => x.Condition is not null).ToList(), criteria.Where(x => x.Exclusion is not null).ToList(),
-            G1ErrorTolerance.Deadlines(c.OpenedOn, c.DecidedOn, c.NotifiedOn, c.FiledOn, rules), handlers, access.Works, access.ManagesHandlers, log));
+            G1ErrorTolerance.Deadlines(c.OpenedOn, c.DecidedOn, c.NotifiedOn, c.FiledOn, rules), handlers, access.Works, access.ManagesHandlers, log, files));
+    }
+
+    /// <summary>
+    /// Attaches evidence files (PDF, PNG, JPEG) to the case: whoever works it, while its facts are open (before the
+    /// decision), up to <see cref="Files.EvidenceFiles.MaxPerRecord"/> per case. All the files or none.
+    /// </summary>
+    public async Task<Result> AttachAsync(Guid caseId, IReadOnlyList<Files.UploadedFile> uploads, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (c, access, denied) = await CaseAsync(db, caseId, tracked: false, ct);
+        if (c is null) return denied!;
+        if (!access.Works) return Result.Forbidden(Messages.ProtectionReadOnly);
+        if (c.Stage >= ToleranceStage.Decided) return Result.Conflict(Messages.ToleranceDecidedLocked);
+        var errors = new List<FieldError>();
+        var stored = Files.EvidenceFiles.AcceptAll(uploads, clock.GetUtcNow(), user.UserName, errors);
+        Files.EvidenceFiles.CheckRoom(await db.ToleranceCaseFiles.CountAsync(f => f.CaseId == caseId, ct), stored.Count, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
+        foreach (var file in stored)
+        {
+            db.StoredFiles.Add(file);
+            db.ToleranceCaseFiles.Add(new ToleranceCaseFile { CaseId = caseId, FileId = file.Id });
+        }
+        return await db.SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>An evidence file of the case, for whoever may see the case; the read is written to the case's access log.</summary>
+    public async Task<Result<Files.StoredFile>> FileAsync(Guid caseId, Guid fileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (c, _, denied) = await CaseAsync(db, caseId, tracked: false, ct);
+        if (c is null) return Result<Files.StoredFile>.From(denied!);
+        var file = await db.ToleranceCaseFiles.AsNoTracking().Where(f => f.CaseId == caseId && f.FileId == fileId).Select(f => f.File!).FirstOrDefaultAsync(ct);
+        if (file is null) return Result<Files.StoredFile>.From(Result.NotFound());
+        await ProtectionAccess.LogViewAsync(db, "ToleranceCaseFile", c, user, clock.GetUtcNow(), ct, key: $"{caseId}/{fileId}");
+        return Result<Files.StoredFile>.Ok(file);
     }
 
     /// <summary>Opens a case (organisation department), or corrects its facts before the decision (whoever works it).</summary>

@@ -31,17 +31,9 @@ public static class ChecklistExport
             return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{UiText.ChecklistTitle}-{DateTime.Now:yyyyMMdd}.xlsx");
         }).RequireAuthorization();
 
-        // An attached evidence file, for a caller whose jurisdiction holds the unit: always as an attachment of a neutral
-        // type, never rendered in the portal's origin (as nomination evidence).
+        // An attached evidence file, for a caller whose jurisdiction holds the unit.
         app.MapGet("/checklist/files/{statementId:guid}/{fileId:guid}", async (Guid statementId, Guid fileId, ChecklistService checklist, HttpContext http, CancellationToken ct) =>
-        {
-            var file = await checklist.AttachmentAsync(statementId, fileId, ct);
-            if (file.Status == Core.Common.ResultStatus.NotFound) return Results.NotFound();
-            if (!file.IsOk) return Results.Forbid();
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-            return Results.File(file.Value!.Content, "application/octet-stream", file.Value.FileName);
-        }).RequireAuthorization();
+            EvidenceDownload.Send(await checklist.AttachmentAsync(statementId, fileId, ct), http)).RequireAuthorization();
         return app;
     }
 }

@@ -235,6 +235,48 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Evidence_files_are_attached_while_the_facts_are_open_read_only_by_those_who_see_the_case_and_each_read_is_logged()
+    {
+        var (id, worker) = await OpenAsync();
+        var application = new Core.Features.Files.UploadedFile("书面申请.pdf", [.. "%PDF-1.4 申请"u8]);
+        var minutes = new Core.Features.Files.UploadedFile("会议纪要.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1]);
+        var renamedExe = new Core.Features.Files.UploadedFile("调查笔录.pdf", [0x4D, 0x5A, 0x90, 0x00]);
+
+        // A bad file refuses the whole batch, by field.
+        (await Service.AttachAsync(id, [application, renamedExe])).Errors.ShouldHaveSingleItem().Field.ShouldBe("Files");
+        (await ViewAsync(id)).Files.ShouldBeEmpty();
+        (await Service.AttachAsync(id, [application, minutes])).IsOk.ShouldBeTrue();
+        var files = (await ViewAsync(id)).Files;
+        files.Select(f => f.FileName).ShouldBe(["书面申请.pdf", "会议纪要.png"], ignoreOrder: true);
+        var fileId = files.Single(f => f.FileName == "书面申请.pdf").FileId;
+
+        // The supervisor reads the file but adds none; a committee that is not a handler reads nothing.
+        await ActAsAsync("supervisor");
+        (await Service.FileAsync(id, fileId)).Value!.Content.ShouldBe(application.Content);
+        (await Service.AttachAsync(id, [minutes])).Message.ShouldBe(Messages.ProtectionReadOnly);
+        await ActAsAsync("committee");
+        (await Service.FileAsync(id, fileId)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.AttachAsync(id, [minutes])).Status.ShouldBe(ResultStatus.Forbidden);
+
+        // The organisation department sees the upload and the supervisor's read in the case's log, and the person's history shows neither.
+        await ActAsAsync("orgdept");
+        var log = (await Service.GetAsync(id)).Value!.AccessLog!;
+        log.ShouldContain(e => e.Entity == "ToleranceCaseFile" && e.Action == AuditAction.View && e.UserName == "supervisor");
+        log.Count(e => e.Entity == "ToleranceCaseFile" && e.Action == AuditAction.Insert).ShouldBe(2);
+        var history = await fixture.Get<WorkerService>().HistoryAsync(worker.Id);
+        history.Value!.ShouldNotContain(e => e.Entity == "ToleranceCaseFile");
+
+        // A file of another case is not found through this one; after the decision no file is added.
+        var (other, _) = await OpenAsync();
+        (await Service.FileAsync(other, fileId)).Status.ShouldBe(ResultStatus.NotFound);
+        (await FindAsync(id, CriterionFinding.Yes, CriterionFinding.No)).IsOk.ShouldBeTrue();
+        (await StepAsync(id, ToleranceStage.Verified)).IsOk.ShouldBeTrue();
+        (await StepAsync(id, ToleranceStage.Decided, ToleranceOutcome.Exempt)).IsOk.ShouldBeTrue();
+        (await Service.AttachAsync(id, [minutes])).Message.ShouldBe(Messages.ToleranceDecidedLocked);
+        (await ViewAsync(id)).Files.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Only_a_tolerated_decision_is_shown_where_the_cadre_is_considered()
     {
         var (tolerated, worker) = await OpenAsync();
