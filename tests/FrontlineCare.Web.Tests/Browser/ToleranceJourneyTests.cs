@@ -36,7 +36,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             await Assertions.Expect(mistake).ToHaveValueAsync("未按程序报批，事后两小时内补报");
 
             // The written application goes onto the case as evidence, and downloads as a file, never as a page.
-            await page.Locator("[data-testid=tolerance-evidence] input[type=file]").SetInputFilesAsync(
+            await page.Locator("[data-testid=tolerance-evidence] input[type=file]").Last.SetInputFilesAsync(
                 new FilePayload { Name = "书面申请.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 书面申请"u8.ToArray() });
             var evidence = page.Locator("[data-testid=tolerance-evidence-file]");
             await Assertions.Expect(evidence).ToHaveTextAsync("书面申请.pdf");
@@ -44,6 +44,22 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
             download.Status.ShouldBe(200);
             download.Headers["content-type"].ShouldBe("application/octet-stream");
             (await download.BodyAsync()).ShouldBe("%PDF-1.4 书面申请"u8.ToArray());
+
+            // Meanwhile the committee, now a handler, corrects the impact and saves. A later file upload keeps the
+            // organisation department's unsaved edit, but its save is then refused, not laid over the committee's.
+            var committee = await browser.SignInAsync(host.BaseUrl, "committee");
+            await committee.GotoAsync(page.Url);
+            var theirImpact = Support.Browser.Field(committee, "tolerance-case-impact", "textarea");
+            await theirImpact.FillAsync("部分居民出行受阻约两小时");
+            await committee.ClickAsync("[data-testid=tolerance-save-facts]");
+            await Assertions.Expect(committee.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" }).First).ToBeVisibleAsync();
+            await page.Locator("[data-testid=tolerance-evidence] input[type=file]").Last.SetInputFilesAsync(
+                new FilePayload { Name = "调查笔录.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 调查笔录"u8.ToArray() });
+            await Assertions.Expect(evidence).ToHaveCountAsync(2);
+            await Assertions.Expect(mistake).ToHaveValueAsync("未按程序报批，事后两小时内补报");
+            await page.ClickAsync("[data-testid=tolerance-save-facts]");
+            await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "该记录已被他人修改" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(Support.Browser.Field(page, "tolerance-case-impact", "textarea")).ToHaveValueAsync("部分居民出行受阻约两小时");
 
             // 核实, then a decision while the criteria are still unclear is refused on the outcome.
             await Support.Browser.Field(page, "tolerance-verify-note").FillAsync("调阅监控、询问当事人");
@@ -64,7 +80,7 @@ public sealed class ToleranceJourneyTests(PortalHost host, Support.Browser brows
                 await Support.Browser.ChooseAsync(rows.Nth(i).Locator("[data-testid=tolerance-finding]:visible"), exclusion ? "不存在" : "满足", exact: true);
             }
             await page.ClickAsync("[data-testid=tolerance-save-findings]");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
+            await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" }).First).ToBeVisibleAsync();
             await Support.Browser.Field(page, "tolerance-decided-by").FillAsync("椒江区纪委常委会");
             await Outcome(page, "免责");
             await page.ClickAsync("[data-testid=tolerance-advance]");

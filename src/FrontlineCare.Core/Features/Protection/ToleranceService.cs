@@ -67,6 +67,11 @@ public sealed class ToleranceService(
     public async Task<Result> AttachAsync(Guid caseId, IReadOnlyList<Files.UploadedFile> uploads, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The case row stays locked until the files are in: a decision or another upload at the same moment waits, so
+        // neither the stage nor the count changes under these checks. The case itself is not written, so edits under
+        // way elsewhere on it keep their version.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM tolerance_cases WHERE id = {caseId} FOR UPDATE", ct);
         var (c, access, denied) = await CaseAsync(db, caseId, tracked: false, ct);
         if (c is null) return denied!;
         if (!access.Works) return Result.Forbidden(Messages.ProtectionReadOnly);
@@ -80,7 +85,9 @@ public sealed class ToleranceService(
             db.StoredFiles.Add(file);
             db.ToleranceCaseFiles.Add(new ToleranceCaseFile { CaseId = caseId, FileId = file.Id });
         }
-        return await db.SaveOrConflictAsync(ct);
+        var saved = await db.SaveOrConflictAsync(ct);
+        if (saved.IsOk) await transaction.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>An evidence file of the case, for whoever may see the case; the read is written to the case's access log.</summary>

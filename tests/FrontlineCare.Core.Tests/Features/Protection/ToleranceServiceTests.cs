@@ -277,6 +277,20 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Two_uploads_at_the_same_moment_never_take_a_case_past_its_file_limit()
+    {
+        var (id, _) = await OpenAsync();
+        var six = Enumerable.Range(1, 6).Select(i => new Core.Features.Files.UploadedFile($"材料{i}.pdf", [.. "%PDF-1.4 "u8, (byte)i])).ToList();
+
+        // Without the case row's lock both could count the files before either had saved.
+        var results = await Task.WhenAll(Service.AttachAsync(id, six), Service.AttachAsync(id, six));
+
+        results.Count(r => r.IsOk).ShouldBe(1);
+        results.Single(r => !r.IsOk).Errors.ShouldHaveSingleItem().Message.ShouldBe(string.Format(Messages.FileTooMany, 10));
+        (await ViewAsync(id)).Files.Count.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task Only_a_tolerated_decision_is_shown_where_the_cadre_is_considered()
     {
         var (tolerated, worker) = await OpenAsync();
