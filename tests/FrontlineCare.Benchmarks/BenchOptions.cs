@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FrontlineCare.Benchmarks;
 
 /// <summary>Which benchmark a run measures after seeding: the worker list (G4), duty and the B2 sweep (issue #3),
-/// nominations and quotas (issue #4), the subsidy sheet (issue #5), or all of them.</summary>
+/// nominations and quotas (issue #4), the subsidy sheet (issue #5), the measures checklist (issue #6), or all of them.</summary>
 internal enum BenchScenario
 {
     All,
@@ -11,9 +11,10 @@ internal enum BenchScenario
     Duty,
     Nominations,
     Subsidy,
+    Checklist,
 }
 
-/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|nominations|subsidy|all</c>.</summary>
+/// <summary>Command-line options: <c>--workers N --iterations N --warmup N --throughput N --seed N --no-explain --scenario list|duty|nominations|subsidy|checklist|all</c>.</summary>
 internal sealed record BenchOptions
 {
     public int Workers { get; init; } = 1_000_000;
@@ -33,6 +34,7 @@ internal sealed record BenchOptions
     public bool RunsDuty => Scenario is BenchScenario.All or BenchScenario.Duty;
     public bool RunsNominations => Scenario is BenchScenario.All or BenchScenario.Nominations;
     public bool RunsSubsidy => Scenario is BenchScenario.All or BenchScenario.Subsidy;
+    public bool RunsChecklist => Scenario is BenchScenario.All or BenchScenario.Checklist;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -59,19 +61,20 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "Usage: dotnet run -c Release --project tests/FrontlineCare.Benchmarks -- " +
-        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|nominations|subsidy|all]";
+        "[--workers 1000000] [--iterations 200] [--warmup 20] [--throughput 2000] [--seed N] [--no-explain] [--keep] [--scenario list|duty|nominations|subsidy|checklist|all]";
 
     private static BenchScenario ScenarioName(string[] args, ref int i)
     {
-        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs list, duty, nominations or all.\n{Usage}");
+        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs list, duty, nominations, subsidy, checklist or all.\n{Usage}");
         return args[++i] switch
         {
             "list" => BenchScenario.List,
             "duty" => BenchScenario.Duty,
             "nominations" => BenchScenario.Nominations,
             "subsidy" => BenchScenario.Subsidy,
+            "checklist" => BenchScenario.Checklist,
             "all" => BenchScenario.All,
-            _ => throw new ArgumentException($"--scenario must be list, duty, nominations, subsidy or all, not '{args[i]}'."),
+            _ => throw new ArgumentException($"--scenario must be list, duty, nominations, subsidy, checklist or all, not '{args[i]}'."),
         };
     }
 

@@ -162,6 +162,7 @@ internal static class Program
         if (options.RunsDuty) await new DutyBenchmark(scope.ServiceProvider, dataSource, today, options.Explain, ct).RunAsync();
         if (options.RunsNominations) await new NominationBenchmark(scope.ServiceProvider, dataSource, seed, today, options, ct).RunAsync();
         if (options.RunsSubsidy) await new SubsidyBenchmark(scope.ServiceProvider, dataSource, seed, today, ct).RunAsync();
+        if (options.RunsChecklist) await new ChecklistBenchmark(scope.ServiceProvider, dataSource, seed, today, ct).RunAsync();
     }
 
     private static async Task RunListAsync(
