@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<Features.Couples.SpouseLinkService>();
         services.AddScoped<DutyService>();
         services.AddScoped<ForcedRestService>();
         services.AddScoped<PolicyProfileService>();

@@ -71,6 +71,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Insurance.InsurancePolicy> InsurancePolicies => Set<Features.Insurance.InsurancePolicy>();
     public DbSet<Features.Insurance.InsuranceCoverage> InsuranceCoverages => Set<Features.Insurance.InsuranceCoverage>();
     public DbSet<Features.Insurance.PerformancePayIncrease> PerformancePayIncreases => Set<Features.Insurance.PerformancePayIncrease>();
+    public DbSet<Features.Couples.SpouseLinkRequest> SpouseLinkRequests => Set<Features.Couples.SpouseLinkRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

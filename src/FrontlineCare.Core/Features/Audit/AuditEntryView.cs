@@ -13,7 +13,7 @@ public sealed record AuditEntryView(
     private static readonly Dictionary<(string Entity, string Field), SensitiveKind> SensitiveFields =
         new[] { typeof(FrontlineWorker), typeof(Health.DailyHealthReport), typeof(Casualties.CasualtyCase), typeof(Casualties.CasualtyFollowUp),
                typeof(Difficulties.FamilyDifficulty), typeof(Difficulties.FamilyDifficultyAction), typeof(Funds.FundEntry), typeof(Visits.CareVisit),
-               typeof(Incidents.FrontlineIncident) }
+               typeof(Incidents.FrontlineIncident), typeof(Couples.SpouseLinkRequest) }
             .SelectMany(t => t.GetProperties().Select(p => (Entity: AuditTrail.EntityName(t)!, p.Name, Attr: p.GetCustomAttribute<SensitiveAttribute>())))
             .Where(x => x.Attr is not null)
             .ToDictionary(x => (x.Entity, x.Name), x => x.Attr!.Kind);

@@ -81,6 +81,7 @@ public static class AuditTrail
         [typeof(Supervision.FindingRectification)] = "FindingRectification",
         [typeof(Checklist.MeasureStatement)] = "MeasureStatement",
         [typeof(Checklist.MeasureStatementAttachment)] = "MeasureStatementAttachment",
+        [typeof(Couples.SpouseLinkRequest)] = "SpouseLinkRequest",
     };
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class DeploymentForm
     public uint Version { get; set; }
     public Guid WorkerId { get; set; }
     public PostKind? PostKind { get; set; }
-    public string Place { get; set; } = "";
+    public string? Place { get; set; } = "";
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public RiskClass? RiskClass { get; set; }
@@ -43,9 +43,7 @@ public sealed class DeploymentFormValidator : AbstractValidator<DeploymentForm>
     {
         RuleFor(x => x.PostKind).NotNull().WithMessage(_ => Messages.Required);
         RuleFor(x => x.RiskClass).NotNull().WithMessage(_ => Messages.Required);
-        RuleFor(x => x.Place)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Messages.Required)
-            .MaximumLength(PlaceMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PlaceMaxLength));
+        RuleFor(x => x.Place).RequiredText(PlaceMaxLength);
         RuleFor(x => x.StartDate).NotNull().WithMessage(_ => Messages.Required)
             .Must(d => d <= clock.Today().AddYears(1))
             .When(x => x.StartDate is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.StartTooFarAhead);
@@ -53,6 +51,6 @@ public sealed class DeploymentFormValidator : AbstractValidator<DeploymentForm>
             .Must((form, end) => end >= form.StartDate)
             .When(x => x.EndDate is not null && x.StartDate is not null)
             .WithMessage(_ => Messages.EndBeforeStart);
-        RuleFor(x => x.Note).MaximumLength(NoteMaxLength).WithMessage(_ => string.Format(Messages.TooLong, NoteMaxLength));
+        RuleFor(x => x.Note).OptionalText(NoteMaxLength);
     }
 }

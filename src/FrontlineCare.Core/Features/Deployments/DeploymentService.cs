@@ -71,7 +71,8 @@ public sealed class DeploymentService(
         {
             var existing = await db.Deployments.FirstOrDefaultAsync(d => d.Id == id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            if (existing.WorkerId != form.WorkerId) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            // A deployment belongs to its worker for good; moving it to someone else is a new deployment.
+            if (existing.WorkerId != form.WorkerId) return Result<Guid>.From(Result.Invalid(nameof(DeploymentForm.WorkerId), Messages.DeploymentWorkerFixed));
             db.Entry(existing).Property(d => d.Version).OriginalValue = form.Version;
             deployment = existing;
         }
@@ -91,7 +92,7 @@ public sealed class DeploymentService(
                     clash.EndDate?.ToString("yyyy-MM-dd") ?? Messages.OpenEnded)));
         }
 
-        var spouseWarning = await SpouseWarningAsync(db, worker, start, end, ct);
+        var spouseWarning = await SpouseWarningAsync(db, jurisdiction, worker, start, end, ct);
         if (spouseWarning is not null && !form.ConfirmSpouseDeployed)
             return Result<Guid>.From(Result.NeedsConfirmation(spouseWarning));
         if (spouseWarning is not null)
@@ -102,7 +103,7 @@ public sealed class DeploymentService(
         }
 
         deployment.PostKind = form.PostKind!.Value;
-        deployment.Place = form.Place.Trim();
+        deployment.Place = form.Place!.Trim();
         deployment.StartDate = start;
         deployment.EndDate = end;
         if (deployment.RiskClass != form.RiskClass!.Value)
@@ -112,7 +113,7 @@ public sealed class DeploymentService(
                 log.HighRisk = form.RiskClass.Value == RiskClass.I;
         }
         deployment.RiskClass = form.RiskClass.Value;
-        deployment.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
+        deployment.Note = TextRules.Stored(form.Note);
 
         try
         {
@@ -152,17 +153,23 @@ public sealed class DeploymentService(
         return Result.Ok();
     }
 
-    private async Task<string?> SpouseWarningAsync(AppDbContext db, FrontlineWorker worker, DateOnly start, DateOnly? end, CancellationToken ct)
+    /// <summary>
+    /// A6: the warning when the spouse is deployed in the same period. It names the spouse, the place and the start only
+    /// when the caller may read the spouse; a couple across jurisdictions is still warned about, without those details.
+    /// </summary>
+    private async Task<string?> SpouseWarningAsync(AppDbContext db, Jurisdiction jurisdiction, FrontlineWorker worker, DateOnly start, DateOnly? end, CancellationToken ct)
     {
         if (worker.SpouseId is not { } spouseId) return null;
         if (!(await policies.ForUnitAsync(db, worker.Unit!, ct)).A6WarnWhenSpouseDeployed.Value) return null;
-        var spouse = await db.Workers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == spouseId, ct);
+        var spouse = await db.Workers.AsNoTracking().Where(w => w.Id == spouseId)
+            .Select(w => new { w.FullName, w.Unit!.Path }).FirstOrDefaultAsync(ct);
         if (spouse is null) return null;
         var spouseDeployments = await db.Deployments.AsNoTracking().Where(d => d.WorkerId == spouseId).ToListAsync(ct);
         var concurrent = A6DualWorkerCouples.ConcurrentSpouseDeployment(spouseDeployments, start, end);
-        return concurrent is null
-            ? null
-            : string.Format(Messages.SpouseDeployedWarning, spouse.FullName, concurrent.Place, concurrent.StartDate.ToString("yyyy-MM-dd"));
+        if (concurrent is null) return null;
+        return jurisdiction.Contains(spouse.Path)
+            ? string.Format(Messages.SpouseDeployedWarning, spouse.FullName, concurrent.Place, concurrent.StartDate.ToString("yyyy-MM-dd"))
+            : Messages.SpouseDeployedOutsideWarning;
     }
 
     private async Task<Result?> WorkerAccessAsync(AppDbContext db, Guid workerId, CancellationToken ct)

@@ -1,7 +1,9 @@
+using FluentValidation;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Workers;
 using FrontlineCare.Core.Policy.Measures;
+using FrontlineCare.Core.Resources;
 
 namespace FrontlineCare.Core.Features.Health;
 
@@ -37,18 +39,62 @@ public sealed class DailyHealthReport
     public uint Version { get; set; }
 }
 
-/// <summary>A report as entered on the day's sheet or sent by the API. <see cref="Version"/> is null for a first report of the day.</summary>
+/// <summary>
+/// A report as entered on the day's sheet or sent by the API: the whole report, first or corrected, validated the same way.
+/// <see cref="Version"/> is null for a first report of the day. Symptoms and the test result must be given (None and
+/// NotTested are answers), so a correction that leaves them out cannot silently erase a positive test.
+/// </summary>
 public sealed class HealthReportForm
 {
     public Guid WorkerId { get; set; }
     public DateOnly? Day { get; set; }
     public decimal? MorningTemperature { get; set; }
     public decimal? EveningTemperature { get; set; }
-    public HealthSymptom Symptoms { get; set; }
-    public NucleicAcidResult TestResult { get; set; }
+    public HealthSymptom? Symptoms { get; set; }
+    public NucleicAcidResult? TestResult { get; set; }
     public DateOnly? TestDate { get; set; }
     public string? Note { get; set; }
     public uint? Version { get; set; }
+}
+
+/// <summary>Field rules of a health report (C3), shared by the day's sheet and the API.</summary>
+public sealed class HealthReportFormValidator : AbstractValidator<HealthReportForm>
+{
+    /// <summary>How many days after the day a report may still be filed or corrected.</summary>
+    public const int LateDays = 7;
+
+    /// <summary>A test result may be from up to this many days before the report's day.</summary>
+    public const int TestMaxAgeDays = 14;
+
+    private const HealthSymptom AllSymptoms =
+        HealthSymptom.DryCough | HealthSymptom.Fatigue | HealthSymptom.SoreThroat | HealthSymptom.LossOfSmellOrTaste | HealthSymptom.Diarrhoea;
+
+    public HealthReportFormValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Day).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Messages.Required)
+            .Must(d => d <= clock.Today()).WithMessage(_ => Messages.HealthDayFuture)
+            .Must(d => d >= clock.Today().AddDays(-LateDays)).WithMessage(_ => string.Format(Messages.HealthDayTooLate, LateDays));
+        RuleFor(x => x.MorningTemperature)
+            .Must((form, morning) => morning is not null || form.EveningTemperature is not null).WithMessage(_ => Messages.HealthTemperatureRequired);
+        RuleFor(x => x.MorningTemperature).Must(Plausible).WithMessage(_ => TemperatureRange);
+        RuleFor(x => x.EveningTemperature).Must(Plausible).WithMessage(_ => TemperatureRange);
+        RuleFor(x => x.Symptoms).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Messages.Required)
+            .Must(s => (s & ~AllSymptoms) == 0).WithMessage(_ => Messages.Required);
+        RuleFor(x => x.TestResult).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Messages.Required)
+            .IsInEnum().WithMessage(_ => Messages.Required);
+        RuleFor(x => x.TestDate).NotNull().When(Tested).WithMessage(_ => Messages.HealthTestDateRequired)
+            .Must((form, t) => t <= form.Day && t >= form.Day!.Value.AddDays(-TestMaxAgeDays))
+            .When(x => Tested(x) && x.TestDate is not null && x.Day is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage(_ => string.Format(Messages.HealthTestDateRange, TestMaxAgeDays));
+        RuleFor(x => x.Note).OptionalText(DailyHealthReport.NoteMaxLength);
+    }
+
+    public static bool Tested(HealthReportForm form) => form.TestResult is { } r && r != NucleicAcidResult.NotTested;
+
+    private static bool Plausible(decimal? value) => value is not { } t || (C3HealthMonitoring.Plausible(t) && decimal.Round(t, 1) == t);
+
+    private static string TemperatureRange =>
+        string.Format(Messages.HealthTemperatureRange, C3HealthMonitoring.MinTemperature, C3HealthMonitoring.MaxTemperature);
 }
 
 /// <summary>A person on duty that day, where, and their report if any.</summary>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Data;
 using FrontlineCare.Core.Features.PolicyProfiles;
@@ -14,16 +15,13 @@ namespace FrontlineCare.Core.Features.Health;
 /// rule. Health details are sensitive: only the roles that keep personnel records read or write them.
 /// </summary>
 public sealed class HealthReportService(
-    IDbContextFactory<AppDbContext> dbFactory, PolicyProfileService policies, ICurrentUser user, TimeProvider clock, ILogger<HealthReportService> logger)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<HealthReportForm> validator, PolicyProfileService policies, ICurrentUser user,
+    TimeProvider clock, ILogger<HealthReportService> logger)
 {
     /// <summary>The sheet shows at most this many rows; the counts always cover everyone.</summary>
     public const int MaxRows = 500;
 
-    /// <summary>How many days after the day a report may still be filed or corrected.</summary>
-    public const int LateDays = 7;
-
-    /// <summary>A test result may be from up to this many days before the report's day.</summary>
-    public const int TestMaxAgeDays = 14;
+    public const int LateDays = HealthReportFormValidator.LateDays;
 
     public async Task<Result<HealthDaySheet>> DayAsync(DateOnly day, Guid? unitId = null, bool problemsOnly = false, CancellationToken ct = default)
     {
@@ -60,30 +58,9 @@ public sealed class HealthReportService(
     public async Task<Result> SaveAsync(HealthReportForm form, CancellationToken ct = default)
     {
         if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.HealthDataRestricted);
-        var today = clock.Today();
-        var errors = new List<FieldError>();
-        var note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
-        if (form.Day is not { } day)
-        {
-            errors.Add(new FieldError(nameof(form.Day), Messages.Required));
-            day = today;
-        }
-        else if (day > today) errors.Add(new FieldError(nameof(form.Day), Messages.HealthDayFuture));
-        else if (day < today.AddDays(-LateDays)) errors.Add(new FieldError(nameof(form.Day), string.Format(Messages.HealthDayTooLate, LateDays)));
-        if (form.MorningTemperature is null && form.EveningTemperature is null)
-            errors.Add(new FieldError(nameof(form.MorningTemperature), Messages.HealthTemperatureRequired));
-        CheckTemperature(form.MorningTemperature, nameof(form.MorningTemperature), errors);
-        CheckTemperature(form.EveningTemperature, nameof(form.EveningTemperature), errors);
-        if (!Enum.IsDefined(form.TestResult)) errors.Add(new FieldError(nameof(form.TestResult), Messages.Required));
-        if ((form.Symptoms & ~AllSymptoms) != 0) errors.Add(new FieldError(nameof(form.Symptoms), Messages.Required));
-        DateOnly? testDate = form.TestResult == NucleicAcidResult.NotTested ? null : form.TestDate;
-        if (form.TestResult != NucleicAcidResult.NotTested)
-        {
-            if (testDate is not { } t) errors.Add(new FieldError(nameof(form.TestDate), Messages.HealthTestDateRequired));
-            else if (t > day || t < day.AddDays(-TestMaxAgeDays)) errors.Add(new FieldError(nameof(form.TestDate), string.Format(Messages.HealthTestDateRange, TestMaxAgeDays)));
-        }
-        if (note?.Length > DailyHealthReport.NoteMaxLength) errors.Add(new FieldError(nameof(form.Note), string.Format(Messages.TooLong, DailyHealthReport.NoteMaxLength)));
-        if (errors.Count > 0) return Result.Invalid(errors);
+        if (await validator.CheckAsync(form, ct) is { } invalid) return invalid;
+        var day = form.Day!.Value;
+        var testDate = HealthReportFormValidator.Tested(form) ? form.TestDate : null;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
@@ -109,26 +86,16 @@ public sealed class HealthReportService(
         }
         report.MorningTemperature = form.MorningTemperature;
         report.EveningTemperature = form.EveningTemperature;
-        report.Symptoms = form.Symptoms;
-        report.TestResult = form.TestResult;
+        report.Symptoms = form.Symptoms!.Value;
+        report.TestResult = form.TestResult!.Value;
         report.TestDate = testDate;
-        report.Note = note;
-        report.Findings = C3HealthMonitoring.Findings(form.MorningTemperature, form.EveningTemperature, form.Symptoms, form.TestResult, rules);
+        report.Note = TextRules.Stored(form.Note);
+        report.Findings = C3HealthMonitoring.Findings(form.MorningTemperature, form.EveningTemperature, report.Symptoms, report.TestResult, rules);
         report.ReportedAt = clock.GetUtcNow();
         report.ReportedBy = user.UserName;
         var saved = await db.SaveOrConflictAsync(ct, Messages.HealthAlreadyReported);
         if (saved.IsOk && report.Findings != HealthFinding.None)
             logger.LogWarning("Abnormal health report ({Findings}) for {WorkerId} on {Day} filed by {UserId}", report.Findings, worker.Id, day, user.UserId);
         return saved;
-    }
-
-    private const HealthSymptom AllSymptoms =
-        HealthSymptom.DryCough | HealthSymptom.Fatigue | HealthSymptom.SoreThroat | HealthSymptom.LossOfSmellOrTaste | HealthSymptom.Diarrhoea;
-
-    private static void CheckTemperature(decimal? value, string field, List<FieldError> errors)
-    {
-        if (value is not { } t) return;
-        if (!C3HealthMonitoring.Plausible(t) || decimal.Round(t, 1) != t)
-            errors.Add(new FieldError(field, string.Format(Messages.HealthTemperatureRange, C3HealthMonitoring.MinTemperature, C3HealthMonitoring.MaxTemperature)));
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FrontlineCare.Core.Features.Home;
 
 public sealed record EndingDeployment(Guid WorkerId, string WorkerName, string Place, DateOnly EndDate);
-public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid SpouseId, string SpouseName);
+/// <summary>A couple both at the frontline today; the spouse's id and name only when the caller may read them.</summary>
+public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid? SpouseId, string? SpouseName);
 
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
@@ -40,14 +41,20 @@ public sealed class HomeService(
                 select new EndingDeployment(w.Id, w.FullName, d.Place, d.EndDate!.Value))
             .Take(50).AsNoTracking().ToListAsync(ct);
         // A6: both spouses at the frontline today; each couple is listed once.
+        // A spouse outside the jurisdiction counts (the couple is at the frontline) but is named by nothing.
         var pairs = await (
                 from w in workers
                 join s in db.Workers on w.SpouseId equals s.Id
                 where active.Any(d => d.WorkerId == w.Id) && active.Any(d => d.WorkerId == s.Id)
                 orderby w.FullName
-                select new CoupleDeployed(w.Id, w.FullName, s.Id, s.FullName))
+                select new
+                {
+                    w.Id, w.FullName, SpouseId = s.Id, SpouseName = s.FullName,
+                    Inside = workers.Any(x => x.Id == s.Id),
+                })
             .Take(100).AsNoTracking().ToListAsync(ct);
-        var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
+        var couples = pairs.DistinctBy(p => p.Id.CompareTo(p.SpouseId) < 0 ? (p.Id, p.SpouseId) : (p.SpouseId, p.Id))
+            .Select(p => new CoupleDeployed(p.Id, p.FullName, p.Inside ? p.SpouseId : null, p.Inside ? p.SpouseName : null))
             .ToList();
         var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
         var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);

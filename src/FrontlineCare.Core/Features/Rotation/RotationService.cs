@@ -207,7 +207,10 @@ public sealed class RotationService(
             .Where(l => workerIds.Contains(l.WorkerId) && l.Day >= from.AddDays(-60) && l.Day < from && l.Hours > 0)
             .Select(l => new { l.WorkerId, l.Day }).Distinct().ToListAsync(ct);
         var spouseIds = deployments.Where(d => d.Worker!.SpouseId != null).Select(d => d.Worker!.SpouseId!.Value).Distinct().ToList();
-        var spouseNames = await db.Workers.AsNoTracking().Where(w => spouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.FullName, ct);
+        // A spouse outside the jurisdiction still keeps the couple apart (B1/A6) but is not named.
+        var spouseNames = await db.Workers.AsNoTracking().Where(w => spouseIds.Contains(w.Id))
+            .Select(w => new { w.Id, Name = scope.Contains(w.UnitId) ? w.FullName : Messages.SpouseOutsideJurisdiction })
+            .ToDictionaryAsync(w => w.Id, w => w.Name, ct);
         var names = StringComparer.Create(new System.Globalization.CultureInfo("zh-CN"), false);
 
         return deployments.OrderBy(d => d.Worker!.FullName, names).Select(d =>

@@ -15,17 +15,20 @@ public sealed class WorkerFormValidator : AbstractValidator<WorkerForm>
 
     public WorkerFormValidator(TimeProvider clock)
     {
-        RuleFor(x => x.FullName)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Messages.Required)
-            .MaximumLength(WorkerConfiguration.NameMaxLength).WithMessage(_ => string.Format(Messages.TooLong, WorkerConfiguration.NameMaxLength));
+        // One validator for create and update: blank text is validated, never read as "unchanged" (TextRules).
+        RuleFor(x => x.FullName).RequiredText(WorkerConfiguration.NameMaxLength);
 
         RuleFor(x => x.Gender).NotNull().WithMessage(_ => Messages.Required);
         RuleFor(x => x.Category).NotNull().WithMessage(_ => Messages.Required);
         RuleFor(x => x.PoliticalStatus).NotNull().WithMessage(_ => Messages.Required);
         RuleFor(x => x.UnitId).NotNull().WithMessage(_ => Messages.Required);
+        // A new worker without a staff category is "other"; an update must say which (omitting it would change it).
+        RuleFor(x => x.StaffCategory).NotNull().When(x => !x.IsNew).WithMessage(_ => Messages.Required);
 
+        // Null on update means "unchanged" (callers who see the number masked cannot send it back); any text sent,
+        // blank included, is a new number and must be a valid one.
         RuleFor(x => x.NationalId)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).When(x => x.IsNew).WithMessage(_ => Messages.Required)
+            .Must((form, v) => v is null ? !form.IsNew : !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Messages.Required)
             .Custom((value, ctx) =>
             {
                 if (string.IsNullOrWhiteSpace(value)) return;
@@ -51,8 +54,8 @@ public sealed class WorkerFormValidator : AbstractValidator<WorkerForm>
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(_ => Messages.Required)
             .Matches("^1[3-9][0-9]{9}$").When(x => !string.IsNullOrWhiteSpace(x.Mobile), ApplyConditionTo.CurrentValidator).WithMessage(_ => Messages.MobileFormat);
 
-        RuleFor(x => x.Position).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));
-        RuleFor(x => x.ProfessionalTitle).MaximumLength(PositionMaxLength).WithMessage(_ => string.Format(Messages.TooLong, PositionMaxLength));
+        RuleFor(x => x.Position).OptionalText(PositionMaxLength);
+        RuleFor(x => x.ProfessionalTitle).OptionalText(PositionMaxLength);
         RuleFor(x => x.ServiceStartDate)
             .Must(d => d is null || d >= EarliestServiceStart).WithMessage(_ => Messages.ServiceStartInvalid);
         RuleFor(x => x.SpouseId).Must((form, spouse) => spouse is null || spouse != form.Id).WithMessage(_ => Messages.SpouseSelf);

@@ -2,8 +2,10 @@ using FrontlineCare.Core.Features.Deployments;
 
 namespace FrontlineCare.Core.Features.Workers;
 
-/// <summary>What the create/edit dialog and the API edit. On edit, a null <see cref="NationalId"/> means "unchanged"
-/// (callers who may not see the full number get it masked and cannot send it back).</summary>
+/// <summary>What the create/edit dialog and the API edit: the whole record, validated the same way on create and update.
+/// On edit, a null <see cref="NationalId"/> means "unchanged" (callers who may not see the full number get it masked and
+/// cannot send it back), and so does a null <see cref="SpouseId"/> while the spouse is outside the caller's jurisdiction;
+/// every other null or empty optional field clears it. Blank text is refused, never a silent clear.</summary>
 public sealed class WorkerForm
 {
     public Guid? Id { get; set; }
@@ -15,7 +17,7 @@ public sealed class WorkerForm
     public Guid? UnitId { get; set; }
     public WorkerCategory? Category { get; set; }
     public PoliticalStatus? PoliticalStatus { get; set; }
-    public StaffCategory StaffCategory { get; set; } = StaffCategory.Other;
+    public StaffCategory? StaffCategory { get; set; }
     public string? Position { get; set; }
     public string? ProfessionalTitle { get; set; }
     public DateOnly? ServiceStartDate { get; set; }
@@ -82,6 +84,7 @@ public sealed record WorkerDetail(
     DateOnly? ServiceStartDate,
     Guid? SpouseId,
     string? SpouseName,
+    bool SpouseOutsideJurisdiction,
     bool CanEdit,
     IReadOnlyList<DeploymentItem> Deployments);
 

@@ -97,7 +97,10 @@ public sealed class WorkerService(
             seesId ? worker.NationalId : Masking.NationalId(worker.NationalId), !seesId,
             user.SeesFullMobile() ? worker.Mobile : Masking.Mobile(worker.Mobile),
             worker.UnitId, worker.Unit.Name, worker.Category, worker.PoliticalStatus, worker.StaffCategory, worker.Position, worker.ProfessionalTitle,
-            worker.ServiceStartDate, worker.SpouseId, spouseName, user.CanEditPersonnel(), deployments));
+            worker.ServiceStartDate,
+            // A spouse outside the jurisdiction is named by nothing, not even an id: only that there is one.
+            spouseName is null ? null : worker.SpouseId, spouseName, worker.SpouseId is not null && spouseName is null,
+            user.CanEditPersonnel(), deployments));
     }
 
     /// <summary>The edit form of a worker. Callers who may not see the full ID get it as null ("unchanged").</summary>
@@ -166,12 +169,12 @@ public sealed class WorkerService(
         if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct))
             return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.UnitId), Messages.UnitOutsideJurisdiction));
 
+        // The validator refused blank numbers; null (update only) keeps the stored one.
         var nationalId = form.NationalId is null ? worker.NationalId : NationalIdNumber.Normalize(form.NationalId);
-        if (await db.Workers.AnyAsync(w => w.NationalId == nationalId && w.Id != worker.Id, ct))
-            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdDuplicate));
+        if (await DuplicateNationalIdAsync(db, jurisdiction, nationalId, worker.Id, ct) is { } duplicate)
+            return Result<Guid>.From(duplicate);
 
-        var oldSpouse = worker.SpouseId;
-        if (form.SpouseId != oldSpouse && await LinkSpouseAsync(db, jurisdiction, worker, form.SpouseId, ct) is { } spouseError)
+        if (await SpouseChangeAsync(db, jurisdiction, worker, form.SpouseId, ct) is { } spouseError)
             return Result<Guid>.From(spouseError);
 
         worker.FullName = form.FullName.Trim();
@@ -181,9 +184,9 @@ public sealed class WorkerService(
         worker.UnitId = form.UnitId.Value;
         worker.Category = form.Category!.Value;
         worker.PoliticalStatus = form.PoliticalStatus!.Value;
-        worker.StaffCategory = form.StaffCategory;
-        worker.Position = Blank(form.Position);
-        worker.ProfessionalTitle = Blank(form.ProfessionalTitle);
+        worker.StaffCategory = form.StaffCategory ?? StaffCategory.Other;
+        worker.Position = TextRules.Stored(form.Position);
+        worker.ProfessionalTitle = TextRules.Stored(form.ProfessionalTitle);
         worker.ServiceStartDate = form.ServiceStartDate;
 
         try
@@ -196,28 +199,54 @@ public sealed class WorkerService(
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // Two people registered the same ID at the same moment: the unique index decided.
-            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdDuplicate));
+            // Two people registered the same ID at the same moment: the unique index decided. Say nothing of the other.
+            return Result<Guid>.From(Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdNotRegistrable));
         }
         logger.LogInformation("Worker {WorkerId} {Action} by {UserId}", worker.Id, form.IsNew ? "created" : "updated", user.UserId);
         return Result<Guid>.Ok(worker.Id);
     }
 
-    /// <summary>Keeps the spouse link symmetric: A→B implies B→A, and the old partners are released.</summary>
-    private static async Task<Result?> LinkSpouseAsync(AppDbContext db, Jurisdiction jurisdiction, FrontlineWorker worker, Guid? spouseId, CancellationToken ct)
+    /// <summary>
+    /// A national ID registered already. Within the jurisdiction the answer names the person, whom the caller may read;
+    /// outside it the answer names nothing — one person has one record, so the number cannot be registered twice, but
+    /// who holds it and where stays unsaid (and the refusal is logged, without the number, to spot probing).
+    /// </summary>
+    private async Task<Result?> DuplicateNationalIdAsync(AppDbContext db, Jurisdiction jurisdiction, string nationalId, Guid workerId, CancellationToken ct)
     {
-        if (worker.SpouseId is { } old && await db.Workers.FindAsync([old], ct) is { } oldSpouse && oldSpouse.SpouseId == worker.Id)
-            oldSpouse.SpouseId = null;
-        worker.SpouseId = null;
-        if (spouseId is not { } sid) return null;
+        var holder = await db.Workers.AsNoTracking().Where(w => w.NationalId == nationalId && w.Id != workerId)
+            .Select(w => new { w.FullName, UnitName = w.Unit!.Name, w.Unit.Path }).FirstOrDefaultAsync(ct);
+        if (holder is null) return null;
+        if (jurisdiction.Contains(holder.Path))
+            return Result.Invalid(nameof(WorkerForm.NationalId), string.Format(Messages.NationalIdDuplicateHere, holder.FullName, holder.UnitName));
+        logger.LogWarning("Registration refused to {UserId}: the national ID is registered outside their jurisdiction", user.UserId);
+        return Result.Invalid(nameof(WorkerForm.NationalId), Messages.NationalIdNotRegistrable);
+    }
 
-        var spouse = await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == sid, ct);
-        if (spouse is null || !jurisdiction.Contains(spouse.Unit!.Path))
-            return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseNotFound);
-        if (spouse.SpouseId is not null && spouse.SpouseId != worker.Id)
-            return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseTaken);
-        spouse.SpouseId = worker.Id;
-        worker.SpouseId = sid;
+    /// <summary>
+    /// The spouse link (A6) as the form asks, written only to rows of the caller's jurisdiction and kept symmetric
+    /// (A→B implies B→A; the old partner is released). A spouse outside the jurisdiction is linked and unlinked by a
+    /// request the organisation department above both decides (<see cref="SpouseLinkService"/>); while one is linked the
+    /// form cannot carry their id, so its null means "unchanged", and any other spouse is refused.
+    /// </summary>
+    private static async Task<Result?> SpouseChangeAsync(AppDbContext db, Jurisdiction jurisdiction, FrontlineWorker worker, Guid? spouseId, CancellationToken ct)
+    {
+        if (spouseId == worker.SpouseId) return null;
+        var old = worker.SpouseId is { } oldId ? await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == oldId, ct) : null;
+        if (old is not null && !jurisdiction.Contains(old.Unit!.Path))
+            return spouseId is null ? null : Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseOutsideLinked);
+
+        FrontlineWorker? spouse = null;
+        if (spouseId is { } sid)
+        {
+            spouse = await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == sid, ct);
+            if (spouse is null || !jurisdiction.Contains(spouse.Unit!.Path))
+                return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseNotFound);
+            if (spouse.SpouseId is not null && spouse.SpouseId != worker.Id)
+                return Result.Invalid(nameof(WorkerForm.SpouseId), Messages.SpouseTaken);
+        }
+        if (old is not null && old.SpouseId == worker.Id) old.SpouseId = null;
+        worker.SpouseId = spouseId;
+        if (spouse is not null) spouse.SpouseId = worker.Id;
         return null;
     }
 
@@ -248,6 +277,9 @@ public sealed class WorkerService(
         var names = await jurisdiction.Units(db).Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Name })
             .Concat(db.Workers.Where(w => ids.Contains(w.Id) && jurisdiction.Units(db).Any(u => u.Id == w.UnitId)).Select(w => new { w.Id, Name = w.FullName }))
             .ToDictionaryAsync(x => x.Id.ToString(), x => x.Name, ct);
+        // A unit or person outside the jurisdiction (a spouse in another unit, a unit the person moved from) is not
+        // even shown by id.
+        foreach (var id in ids.Select(i => i.ToString()).Where(i => !names.ContainsKey(i)).ToList()) names[id] = Messages.OutsideJurisdiction;
         return Result<IReadOnlyList<AuditEntryView>>.Ok(entries.Select(e => AuditEntryView.From(e, user, names)).ToList());
     }
 
@@ -382,6 +414,4 @@ public sealed class WorkerService(
             (_, false) => q.OrderBy(w => w.FullName).ThenBy(w => w.Id),
             (_, true) => q.OrderByDescending(w => w.FullName).ThenByDescending(w => w.Id),
         };
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
