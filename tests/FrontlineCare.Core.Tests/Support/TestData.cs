@@ -47,6 +47,7 @@ public static class TestData
         UnitId = unitId,
         Category = WorkerCategory.CommunityCadre,
         PoliticalStatus = PoliticalStatus.PartyMember,
+        StaffCategory = StaffCategory.Other,
         Position = "网格员",
     };
 

@@ -528,6 +528,89 @@ namespace FrontlineCare.Core.Data.Migrations
                     b.ToTable("measure_statement_attachments", (string)null);
                 });
 
+            modelBuilder.Entity("FrontlineCare.Core.Features.Couples.SpouseLinkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid?>("SpouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("spouse_id");
+
+                    b.Property<string>("SpouseNationalId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("spouse_national_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spouse_link_requests");
+
+                    b.HasIndex("SpouseId")
+                        .HasDatabaseName("ix_spouse_link_requests_spouse_id");
+
+                    b.HasIndex("SpouseNationalId")
+                        .HasDatabaseName("ix_spouse_link_requests_spouse_national_id");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spouse_link_requests_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.ToTable("spouse_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3746,6 +3829,24 @@ namespace FrontlineCare.Core.Data.Migrations
                         .HasConstraintName("fk_measure_statement_attachments_measure_statements_statement_");
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("FrontlineCare.Core.Features.Couples.SpouseLinkRequest", b =>
+                {
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", null)
+                        .WithMany()
+                        .HasForeignKey("SpouseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_spouse_link_requests_workers_spouse_id");
+
+                    b.HasOne("FrontlineCare.Core.Features.Workers.FrontlineWorker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spouse_link_requests_workers_worker_id");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("FrontlineCare.Core.Features.Deployments.Deployment", b =>

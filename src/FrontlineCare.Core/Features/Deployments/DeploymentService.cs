@@ -71,8 +71,12 @@ public sealed class DeploymentService(
         {
             var existing = await db.Deployments.FirstOrDefaultAsync(d => d.Id == id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            // A deployment belongs to its worker for good; moving it to someone else is a new deployment.
-            if (existing.WorkerId != form.WorkerId) return Result<Guid>.From(Result.Invalid(nameof(DeploymentForm.WorkerId), Messages.DeploymentWorkerFixed));
+            // A deployment belongs to its worker for good; moving it to someone else is a new deployment. One of a
+            // worker outside the jurisdiction is answered like a missing one.
+            if (existing.WorkerId != form.WorkerId)
+                return Result<Guid>.From(await WorkerAccessAsync(db, existing.WorkerId, ct) is not null
+                    ? Result.NotFound()
+                    : Result.Invalid(nameof(DeploymentForm.WorkerId), Messages.DeploymentWorkerFixed));
             db.Entry(existing).Property(d => d.Version).OriginalValue = form.Version;
             deployment = existing;
         }

@@ -15,10 +15,11 @@ public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid? Spou
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
     int Workers, int DeployedNow, IReadOnlyList<EndingDeployment> EndingThisWeek, IReadOnlyList<CoupleDeployed> CouplesDeployed,
-    int OpenForcedRest, int OverdueForcedRest, int PendingLeaveRequests, int OverdueReports, int OverdueFindings);
+    int OpenForcedRest, int OverdueForcedRest, int PendingLeaveRequests, int OverdueReports, int OverdueFindings, int SpouseLinksAttention = 0);
 
 public sealed class HomeService(
     IDbContextFactory<AppDbContext> dbFactory, ForcedRestService forcedRest, RestWelfareReportService reports, Supervision.SupervisionService supervision,
+    Couples.SpouseLinkService spouseLinks,
     ICurrentUser user, TimeProvider clock)
 {
     public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
@@ -60,6 +61,8 @@ public sealed class HomeService(
         var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);
         var overdueReports = (await reports.OverdueAsync(ct)).Count;
         var overdueFindings = await supervision.OverdueCountAsync(ct);
-        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue), pendingLeave, overdueReports, overdueFindings);
+        var spouseLinksAttention = await spouseLinks.AttentionCountAsync(ct);
+        return new HomeSummary(total, deployed, ending, couples, cases.Count, cases.Count(c => c.Overdue), pendingLeave, overdueReports, overdueFindings,
+            spouseLinksAttention);
     }
 }

@@ -225,7 +225,7 @@ public sealed class WorkerService(
     /// <summary>
     /// The spouse link (A6) as the form asks, written only to rows of the caller's jurisdiction and kept symmetric
     /// (A→B implies B→A; the old partner is released). A spouse outside the jurisdiction is linked and unlinked by a
-    /// request the organisation department above both decides (<see cref="SpouseLinkService"/>); while one is linked the
+    /// request the organisation department above both decides (<see cref="Couples.SpouseLinkService"/>); while one is linked the
     /// form cannot carry their id, so its null means "unchanged", and any other spouse is refused.
     /// </summary>
     private static async Task<Result?> SpouseChangeAsync(AppDbContext db, Jurisdiction jurisdiction, FrontlineWorker worker, Guid? spouseId, CancellationToken ct)
@@ -279,7 +279,7 @@ public sealed class WorkerService(
             .ToDictionaryAsync(x => x.Id.ToString(), x => x.Name, ct);
         // A unit or person outside the jurisdiction (a spouse in another unit, a unit the person moved from) is not
         // even shown by id.
-        foreach (var id in ids.Select(i => i.ToString()).Where(i => !names.ContainsKey(i)).ToList()) names[id] = Messages.OutsideJurisdiction;
+        foreach (var key in ids.Select(i => i.ToString()).Where(i => !names.ContainsKey(i)).ToList()) names[key] = Messages.OutsideJurisdiction;
         return Result<IReadOnlyList<AuditEntryView>>.Ok(entries.Select(e => AuditEntryView.From(e, user, names)).ToList());
     }
 

@@ -107,7 +107,8 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
 
         var result = await Service.SaveAsync(form);
 
-        result.ShouldHaveOutcome(NotInJurisdiction);
+        // Answered like a missing deployment: the caller learns nothing of one outside their jurisdiction.
+        result.Status.ShouldBe(ResultStatus.NotFound);
         (await DeploymentCountAsync(outside.Id)).ShouldBe(1);
         (await DeploymentCountAsync(mine.Id)).ShouldBe(0);
     }

@@ -18,6 +18,7 @@ public sealed class HealthReportServiceTests(AppFixture fixture) : IClassFixture
     private static HealthReportForm Form(Guid workerId, decimal? morning = 36.5m, decimal? evening = 36.6m, DateOnly? day = null) => new()
     {
         WorkerId = workerId, Day = day ?? Today, MorningTemperature = morning, EveningTemperature = evening,
+        Symptoms = HealthSymptom.None, TestResult = NucleicAcidResult.NotTested,
     };
 
     /// <summary>A fresh community under 海门街道 with people deployed today, so the sheet's counts are this test's own.</summary>

@@ -18,6 +18,7 @@ public sealed class WorkerFormValidatorTests
         UnitId = Guid.NewGuid(),
         Category = WorkerCategory.Volunteer,
         PoliticalStatus = PoliticalStatus.PartyMember,
+        StaffCategory = StaffCategory.Other,
     };
 
     private ValidationFailure SingleError(WorkerForm form)
@@ -223,6 +224,53 @@ public sealed class WorkerFormValidatorTests
 
         error.PropertyName.ShouldBe(nameof(WorkerForm.NationalId));
         error.ErrorMessage.ShouldBe("此项为必填");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\t ")]
+    public void On_update_a_blank_national_id_is_refused_not_taken_as_unchanged(string blank)
+    {
+        using var _ = UiCulture.Use("zh-CN");
+        var form = ValidForm();
+        form.Id = Guid.NewGuid();
+        form.NationalId = blank;
+
+        var error = SingleError(form);
+
+        error.PropertyName.ShouldBe(nameof(WorkerForm.NationalId));
+        error.ErrorMessage.ShouldBe("此项为必填");
+    }
+
+    [Theory]
+    [InlineData(nameof(WorkerForm.Position))]
+    [InlineData(nameof(WorkerForm.ProfessionalTitle))]
+    public void Optional_text_of_only_spaces_is_refused_while_empty_clears_it(string field)
+    {
+        using var _ = UiCulture.Use("zh-CN");
+        var property = typeof(WorkerForm).GetProperty(field)!;
+        var form = ValidForm();
+        form.Id = Guid.NewGuid();
+        property.SetValue(form, "   ");
+
+        var error = SingleError(form);
+        error.PropertyName.ShouldBe(field);
+        error.ErrorMessage.ShouldBe("不能只填空格；如无内容请留空");
+
+        property.SetValue(form, "");
+        _validator.Validate(form).Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_update_must_say_the_staff_category_so_leaving_it_out_cannot_change_it()
+    {
+        var form = ValidForm();
+        form.StaffCategory = null;
+        _validator.Validate(form).Errors.ShouldBeEmpty("a new worker without one is 'other'");
+
+        form.Id = Guid.NewGuid();
+        SingleError(form).PropertyName.ShouldBe(nameof(WorkerForm.StaffCategory));
     }
 
     [Fact]

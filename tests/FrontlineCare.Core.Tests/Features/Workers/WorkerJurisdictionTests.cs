@@ -123,6 +123,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
             UnitId = worker.UnitId,
             Category = worker.Category,
             PoliticalStatus = worker.PoliticalStatus,
+            StaffCategory = worker.StaffCategory,
         };
 
         var result = await Service.UpdateAsync(form);
@@ -188,6 +189,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
             UnitId = await fixture.UnitIdAsync("东山社区"),
             Category = worker.Category,
             PoliticalStatus = worker.PoliticalStatus,
+            StaffCategory = worker.StaffCategory,
         };
 
         var result = await Service.UpdateAsync(form);

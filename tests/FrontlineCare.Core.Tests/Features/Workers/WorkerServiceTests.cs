@@ -54,7 +54,8 @@ public sealed class WorkerServiceTests(AppFixture fixture) : IClassFixture<AppFi
         result.Status.ShouldBe(ResultStatus.Invalid);
         var error = result.Errors.ShouldHaveSingleItem();
         error.Field.ShouldBe(nameof(WorkerForm.NationalId));
-        error.Message.ShouldBe(Messages.NationalIdDuplicate);
+        // Within the caller's jurisdiction the answer says who holds the number.
+        error.Message.ShouldBe(string.Format(Messages.NationalIdDuplicateHere, existing.FullName, "白云社区"));
         (await WorkerCountAsync()).ShouldBe(before);
     }
 
