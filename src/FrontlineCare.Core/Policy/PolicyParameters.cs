@@ -271,7 +271,10 @@ public static class PolicyCatalog
             later.Add(new("F5.privileges", "PriorityReview,GrassrootsEquivalent,RatioExemption", MeasuresForMedicalStaff,
                 "国发明电〔2020〕5号 (22 Feb 2020) measure 3: 优先申报、优先参评、优先聘任; 不受单位岗位结构比例限制; 视为一年基层工作经历 (research §7.1)"));
             later.Add(new("F5.privileges", Text(National), TitleNotice,
-                "国发明电〔2020〕5号, 人社厅发〔2020〕23号 (4 Mar 2020, research §7.1)" + (profile is PolicyProfileCode.QN ? "; QN5: 同等条件下优先申报、优先参评、优先聘任" : "")));
+                "国发明电〔2020〕5号, 人社厅发〔2020〕23号 (4 Mar 2020, research §7.1)"));
+            if (profile is PolicyProfileCode.QN)
+                later.Add(new("F5.privileges", Text(National), QiannanDate,
+                    "国发明电〔2020〕5号, 人社厅发〔2020〕23号 (research §7.1); QN5 (seeds/004): 同等条件下优先申报、优先参评、优先聘任"));
         }
         else
         {
@@ -291,7 +294,7 @@ public static class PolicyCatalog
         profile,
         A6For(profile),
         new("B1.minRestDaysPer7", 1, Epidemic,
-            "劳动法 第三十八条: 用人单位应当保证劳动者每周至少休息一日; rotation rest (轮休) in ZJ5, SX, GZ3, QN7"),
+            Start("劳动法 第三十八条: 用人单位应当保证劳动者每周至少休息一日; rotation rest (轮休) in ZJ5, SX, GZ3, QN7")),
         new B2Thresholds(
             new("B2.maxConsecutiveDutyDays", 13, Epidemic,
                 "policy-rules-research §3.3: a community worker was forced to rest after 13 consecutive days (Ningbo, Feb 2020); no national number"),
@@ -329,7 +332,7 @@ public static class PolicyCatalog
             {
                 PolicyProfileCode.ZJ => new("F1.quotaExempt", true, Epidemic, Start("ZJ2 (seeds/000): 及时发展入党,不受发展党员指导性计划限制 — for frontline work since the response began")),
                 PolicyProfileCode.GZ => new("F1.quotaExempt", false, Epidemic,
-                    "中国共产党发展党员工作细则 (2014): admission within the unit's 发展党员指导性计划, until GZ8 (2021-06-10) lifts it"),
+                    "中国共产党发展党员工作细则 (2014): admission within the unit's 发展党员指导性计划 — the general rule before Guangzhou's ten measures (2021-06-10)"),
                 PolicyProfileCode.HN => new("F1.quotaExempt", true, Epidemic,
                     Start("HN8 (seeds/003, 2020-03-06): 可火线发展入党，不受发展党员指导性计划限制, as the 中组部 notice of 2020-02-23 allows for frontline work since the response began")),
                 PolicyProfileCode.SX => new("F1.quotaExempt", false, Epidemic, Start("SX (seeds/001): 对已提交入党申请书的对象要优先纳入党员发展计划 — priority within the plan, not outside it")),
@@ -353,7 +356,7 @@ public static class PolicyCatalog
         G1For(profile),
         new Measures.G2ClarificationRules(
             new("G2.methods", Enum.GetValues<Measures.ClarificationMethod>(), Epidemic,
-                "policy-rules-research §4.4: 发函说明、当面说明、通报 (纪检监察机关处理检举控告工作规则, High-Medium); a meeting and a public notice (QN7 公开向社会予以澄清)"),
+                Start("policy-rules-research §4.4: 发函说明、当面说明、通报 (纪检监察机关处理检举控告工作规则, High-Medium); a meeting and a public notice (QN7 公开向社会予以澄清)")),
             new("G2.publicRequired", false, Epidemic,
                 Start("SX, HN9 (seeds/001, 003): 及时予以澄清 — the method is the handling department's choice" + (profile == PolicyProfileCode.QN ? ", until QN7 (2021-09-12)" : ""))),
             new("G2.clearDays", 30, Epidemic, Start("portal default (Low): SX/HN9 应予以及时澄清 — within 30 days of the approval"))),
