@@ -52,4 +52,17 @@ public sealed class B3LeaveTests
         B3Leave.ExpiringNow([.. entries, (new(2025, 12, 31), -2)], new DateOnly(2026, 1, 1), Rules).ShouldBe(0, "once recorded, it does not expire again");
         B3Leave.UsableUntil(2024, Rules).ShouldBe(new DateOnly(2025, 12, 31));
     }
+
+    [Fact]
+    public void A_debit_after_a_year_s_cut_off_cannot_spend_that_year_s_days_and_the_usable_balance_excludes_them()
+    {
+        // 3 days of 2024, 1 of 2025; a day granted on 2026-01-05 — after 2024's days ended on 2025-12-31 — spends the 2025 day.
+        (DateOnly, decimal)[] entries = [(new(2024, 3, 2), 3), (new(2025, 2, 1), 1), (new(2026, 1, 5), -1)];
+
+        B3Leave.ExpiringNow(entries, new DateOnly(2026, 1, 6), Rules).ShouldBe(3, "all of 2024's days expired unspent");
+        B3Leave.ExpiringByYear(entries, new DateOnly(2026, 1, 6), Rules).ShouldBe([(2024, 3m)]);
+        B3Leave.UsableOn(3, entries, new DateOnly(2026, 1, 6), Rules).ShouldBe(0, "stored 3, all expired");
+        B3Leave.UsableOn(3, entries, new DateOnly(2025, 12, 31), Rules).ShouldBe(3, "the last day 2024's days may be used");
+        B3Leave.UsableOn(0, [.. entries, (new(2025, 12, 31), -3)], new DateOnly(2026, 1, 6), Rules).ShouldBe(0, "the recorded expiry is not counted again");
+    }
 }

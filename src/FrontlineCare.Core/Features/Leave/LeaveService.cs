@@ -132,7 +132,7 @@ public sealed class LeaveService(
         if (problem is not null) return Result<LeaveSummary>.From(problem);
         var today = clock.Today();
         var rules = await PolicyProfileService.ForAsync(db, await units.EffectiveProfileAsync(db, worker!.Unit!, ct), today, ct);
-        var balance = await db.LeaveAccounts.Where(a => a.WorkerId == workerId).Select(a => (decimal?)a.BalanceDays).FirstOrDefaultAsync(ct) ?? 0;
+        var balance = await UsableBalanceAsync(db, workerId, today, rules.B3, ct);
         var entries = await db.LeaveEntries.AsNoTracking().Where(e => e.WorkerId == workerId)
             .OrderByDescending(e => e.Day).ThenByDescending(e => e.CreatedAt).Take(200).ToListAsync(ct);
         var requests = await db.LeaveRequests.AsNoTracking().Where(r => r.WorkerId == workerId)
@@ -169,9 +169,17 @@ public sealed class LeaveService(
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (_, problem) = await WorkerInJurisdictionAsync(db, form.WorkerId, ct);
+        var (worker, problem) = await WorkerInJurisdictionAsync(db, form.WorkerId, ct);
         if (problem is not null) return problem;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (form.Kind == LeaveEntryKind.PaidInLieu)
+        {
+            // Days expired by today cannot be paid out, whether or not the nightly expiry has recorded them (account row locked first).
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM leave_accounts WHERE worker_id = {form.WorkerId} FOR UPDATE", ct);
+            var b3 = (await PolicyProfileService.ForAsync(db, await units.EffectiveProfileAsync(db, worker!.Unit!, ct), clock.Today(), ct)).B3;
+            if (form.Days!.Value > await UsableBalanceAsync(db, form.WorkerId, clock.Today(), b3, ct))
+                return Result.Invalid(nameof(form.Days), Messages.LeaveBalanceTooLow);
+        }
         var entry = new LeaveEntry
         {
             Id = Guid.CreateVersion7(), WorkerId = form.WorkerId, Kind = form.Kind, Day = clock.Today(),
@@ -201,7 +209,7 @@ public sealed class LeaveService(
         var calendar = await CalendarAsync(db, profile, form.From!.Value, form.To!.Value, ct);
         var days = form.Kind == LeaveKind.Rest ? form.To.Value.DayNumber - form.From.Value.DayNumber + 1 : calendar.WorkingDays(form.From.Value, form.To.Value);
         if (days == 0) return Result.Invalid(nameof(form.To), Messages.LeaveNoWorkingDays);
-        if (await CheckCoverAsync(db, worker, form.Kind!.Value, days, form.From.Value.Year, ct) is { } shortfall) return Result.Invalid(nameof(form.To), shortfall);
+        if (await CheckCoverAsync(db, worker, form.Kind!.Value, days, form.From.Value, ct) is { } shortfall) return Result.Invalid(nameof(form.To), shortfall);
 
         db.LeaveRequests.Add(new LeaveRequest
         {
@@ -228,8 +236,11 @@ public sealed class LeaveService(
             (approve ? LeaveRequestStatus.Approved : LeaveRequestStatus.Refused, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow(), user.UserName);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (approve && request.Kind == LeaveKind.AnnualLeave
-            && await CheckCoverAsync(db, request.Worker, request.Kind, request.Days, request.From.Year, ct) is { } shortOfAnnual)
+        // 补休: the account row is locked first, so two grants at once check one after the other against the usable balance.
+        if (approve && request.Kind == LeaveKind.CompensatoryLeave)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM leave_accounts WHERE worker_id = {request.WorkerId} FOR UPDATE", ct);
+        if (approve && request.Kind is (LeaveKind.AnnualLeave or LeaveKind.CompensatoryLeave)
+            && await CheckCoverAsync(db, request.Worker, request.Kind, request.Days, request.From, ct) is { } shortOfAnnual)
             return Result.Invalid("Days", shortOfAnnual);
         if (approve && request.Kind == LeaveKind.CompensatoryLeave && !await PostAsync(db, new LeaveEntry
             {
@@ -273,15 +284,18 @@ public sealed class LeaveService(
             if (!profileOfUnit.TryGetValue(worker.UnitId, out var profile))
                 profileOfUnit[worker.UnitId] = profile = await units.EffectiveProfileAsync(db, worker.Unit!, ct);
             var rules = profiles[profile].B3;
-            var expiring = B3Leave.ExpiringNow(entriesOf[worker.Id], today, rules);
-            if (expiring <= 0) continue;
-            var cutOff = B3Leave.UsableUntil(today.Year - rules.CarryOverYears.Value - 1, rules);
-            if (await PostAsync(db, new LeaveEntry
+            // One entry per year whose days expired, on that year's cut-off day (so each year is recorded once, whenever the job runs).
+            var posted = false;
+            foreach (var (year, expiring) in B3Leave.ExpiringByYear(entriesOf[worker.Id], today, rules))
+            {
+                var cutOff = B3Leave.UsableUntil(year, rules);
+                posted |= await PostAsync(db, new LeaveEntry
                 {
                     Id = Guid.CreateVersion7(), WorkerId = worker.Id, Kind = LeaveEntryKind.Expired, Days = -expiring, Day = cutOff,
                     Reason = string.Format(Messages.LeaveExpiredReason, cutOff.ToString("yyyy-MM-dd")), CreatedAt = clock.GetUtcNow(), CreatedBy = Actor,
-                }, ct))
-                expired++;
+                }, ct);
+            }
+            if (posted) expired++;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -300,12 +314,15 @@ public sealed class LeaveService(
     }
 
     /// <summary>Whether the balance (补休) or the year's remaining entitlement (annual leave) covers the days; null when it does.</summary>
-    private async Task<string?> CheckCoverAsync(AppDbContext db, FrontlineWorker worker, LeaveKind kind, decimal days, int year, CancellationToken ct)
+    private async Task<string?> CheckCoverAsync(AppDbContext db, FrontlineWorker worker, LeaveKind kind, decimal days, DateOnly from, CancellationToken ct)
     {
+        var year = from.Year;
         switch (kind)
         {
             case LeaveKind.CompensatoryLeave:
-                var balance = await db.LeaveAccounts.Where(a => a.WorkerId == worker.Id).Select(a => (decimal?)a.BalanceDays).FirstOrDefaultAsync(ct) ?? 0;
+                // What is usable on the leave's first day: days expired by then are excluded whether or not the expiry has run.
+                var b3 = (await PolicyProfileService.ForAsync(db, await units.EffectiveProfileAsync(db, worker.Unit!, ct), from, ct)).B3;
+                var balance = await UsableBalanceAsync(db, worker.Id, from, b3, ct);
                 return days > balance ? string.Format(Messages.LeaveMoreThanOwed, days.ToString("0.#"), balance.ToString("0.#")) : null;
             case LeaveKind.AnnualLeave:
                 var rules = await PolicyProfileService.ForAsync(db, await units.EffectiveProfileAsync(db, worker.Unit!, ct), clock.Today(), ct);
@@ -315,6 +332,19 @@ public sealed class LeaveService(
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The 补休 balance usable on a day (B3): the stored balance less the days expired by then that the nightly expiry has not
+    /// recorded yet. Once it has run, the stored balance.
+    /// </summary>
+    public static async Task<decimal> UsableBalanceAsync(AppDbContext db, Guid workerId, DateOnly day, B3LeaveRules rules, CancellationToken ct)
+    {
+        var stored = await db.LeaveAccounts.Where(a => a.WorkerId == workerId).Select(a => (decimal?)a.BalanceDays).FirstOrDefaultAsync(ct) ?? 0;
+        if (stored <= 0) return 0;
+        var entries = (await db.LeaveEntries.AsNoTracking().Where(e => e.WorkerId == workerId).Select(e => new { e.Day, e.Days }).ToListAsync(ct))
+            .Select(e => (e.Day, e.Days));
+        return B3Leave.UsableOn(stored, entries, day, rules);
     }
 
     private static async Task<decimal> AnnualTakenAsync(AppDbContext db, Guid workerId, int year, CancellationToken ct) =>

@@ -35,7 +35,7 @@ public sealed class PolicyProfileService(
             .Where(c => c.Profile == profile && c.EffectiveFrom <= asOf)
             .OrderBy(c => c.EffectiveFrom)
             .ToListAsync(ct);
-        return Apply(PolicyCatalog.For(profile), changes);
+        return Apply(profile, asOf, changes);
     }
 
     /// <summary>The parameters of every profile in force on a day (for set-based runs over all units).</summary>
@@ -46,7 +46,7 @@ public sealed class PolicyProfileService(
             .OrderBy(c => c.EffectiveFrom)
             .ToListAsync(ct);
         return Enum.GetValues<PolicyProfileCode>()
-            .ToDictionary(p => p, p => Apply(PolicyCatalog.For(p), changes.Where(c => c.Profile == p)));
+            .ToDictionary(p => p, p => Apply(p, asOf, changes.Where(c => c.Profile == p)));
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class PolicyProfileService(
         // Safe to call from several threads (the subsidy rule runs people in parallel).
         var cache = new System.Collections.Concurrent.ConcurrentDictionary<(PolicyProfileCode Profile, DateOnly Day), PolicyParameters>();
         return (profile, day) => cache.GetOrAdd((profile, day),
-            key => Apply(PolicyCatalog.For(key.Profile), changes.Where(c => c.Profile == key.Profile && c.EffectiveFrom <= key.Day)));
+            key => Apply(key.Profile, key.Day, changes.Where(c => c.Profile == key.Profile)));
     }
 
     /// <summary>The parameters in force today for a unit (its own profile, else its nearest ancestor's).</summary>
@@ -86,8 +86,21 @@ public sealed class PolicyProfileService(
         return result;
     }
 
-    private static PolicyParameters Apply(PolicyParameters defaults, IEnumerable<PolicyParameterChange> changes) =>
-        changes.Aggregate(defaults, (p, c) => p.With(c.Key, c.Value, c.EffectiveFrom, c.Source));
+    /// <summary>
+    /// The parameters of a profile in force on a day: the catalog's first values, then the catalog's later values and the
+    /// recorded changes dated on or before the day, all in date order (a recorded change after a catalog value of the same
+    /// day). Before <see cref="PolicyCatalog.ResponseStart"/> no value is in force (<see cref="PolicyParameter{T}.InForceOn"/>).
+    /// </summary>
+    private static PolicyParameters Apply(PolicyProfileCode profile, DateOnly day, IEnumerable<PolicyParameterChange> changes) =>
+        Timeline(profile, changes).Where(v => v.EffectiveFrom <= day)
+            .Aggregate(PolicyCatalog.First(profile), (p, v) => p.With(v.Key, v.Value, v.EffectiveFrom, v.Source));
+
+    /// <summary>The catalog's later values and the recorded changes of a profile, in date order.</summary>
+    private static IEnumerable<PolicyCatalogValue> Timeline(PolicyProfileCode profile, IEnumerable<PolicyParameterChange> changes) =>
+        PolicyCatalog.Later(profile).Select(v => (Value: v, Recorded: 0))
+            .Concat(changes.Where(c => c.Profile == profile).Select(c => (Value: new PolicyCatalogValue(c.Key, c.Value, c.EffectiveFrom, c.Source), Recorded: 1)))
+            .OrderBy(x => x.Value.EffectiveFrom).ThenBy(x => x.Recorded)
+            .Select(x => x.Value);
 
     /// <summary>The profiles in force somewhere in the caller's jurisdiction: the ones they may read and change.</summary>
     public async Task<IReadOnlyList<PolicyProfileCode>> ProfilesAsync(CancellationToken ct = default) =>
@@ -101,10 +114,15 @@ public sealed class PolicyProfileService(
         var changes = await db.PolicyParameterChanges.AsNoTracking()
             .Where(c => c.Profile == profile).OrderByDescending(c => c.EffectiveFrom).ToListAsync(ct);
         var today = clock.Today();
-        var current = Apply(PolicyCatalog.For(profile), changes.Where(c => c.EffectiveFrom <= today).Reverse());
-        var defaults = PolicyCatalog.For(profile).All().ToDictionary(p => p.Key, p => p.Value);
+        var current = Apply(profile, today, changes);
+        var defaults = PolicyCatalog.For(profile, today).All().ToDictionary(p => p.Key, p => p.Value);
+        // The catalog's own later values are listed with the recorded changes (no author: they come with the portal).
+        var later = PolicyCatalog.Later(profile)
+            .Select(v => new PolicyParameterChange { Profile = profile, Key = v.Key, Value = v.Value, EffectiveFrom = v.EffectiveFrom, Source = v.Source })
+            .ToList();
         IReadOnlyList<PolicyParameterRow> rows = current.All()
-            .Select(p => new PolicyParameterRow(p, PolicyCatalog.Ranges[p.Key], defaults[p.Key], changes.Where(c => c.Key == p.Key).ToList()))
+            .Select(p => new PolicyParameterRow(p, PolicyCatalog.Ranges[p.Key], defaults[p.Key],
+                changes.Where(c => c.Key == p.Key).Concat(later.Where(c => c.Key == p.Key)).OrderByDescending(c => c.EffectiveFrom).ToList()))
             .ToList();
         return Result<IReadOnlyList<PolicyParameterRow>>.Ok(rows);
     }
@@ -120,7 +138,7 @@ public sealed class PolicyProfileService(
         var value = PolicyCatalog.Check(form.Key, form.Value);
         if (value is null)
             errors.Add(new FieldError(nameof(form.Value), range.IsSwitch || range.IsChoice ? Messages.Required : string.Format(Messages.PolicyValueRange, range.Min, range.Max)));
-        var earliest = PolicyCatalog.For(form.Profile).All().First(p => p.Key == form.Key).EffectiveFrom;
+        var earliest = PolicyCatalog.First(form.Profile).All().First(p => p.Key == form.Key).EffectiveFrom;
         if (form.EffectiveFrom is not { } from) errors.Add(new FieldError(nameof(form.EffectiveFrom), Messages.Required));
         else if (DateOnly.FromDateTime(from) < earliest)
             errors.Add(new FieldError(nameof(form.EffectiveFrom), string.Format(Messages.PolicyEffectiveTooEarly, earliest.ToString("yyyy-MM-dd"))));

@@ -59,16 +59,41 @@ public static class B3Leave
     public static DateOnly UsableUntil(int year, B3LeaveRules rules) => new(year + rules.CarryOverYears.Value, 12, 31);
 
     /// <summary>
-    /// How many owed days expire now: days are spent oldest first, so what is still unspent of the days earned in
-    /// years whose carry-over has ended (before <paramref name="today"/>) expires. Entries are (day, signed days);
-    /// earlier expiries are debits, so the answer is 0 once they are recorded.
+    /// How many owed days have expired by <paramref name="today"/> and are not yet recorded as expired. Days are spent
+    /// oldest first, each debit from the days still usable on its own day (a debit dated after a year's cut-off cannot
+    /// spend that year's days); what is left of a year whose carry-over ended before today has expired. Entries are
+    /// (day, signed days); a recorded expiry is a debit on the cut-off day, so the answer is 0 once it is recorded.
     /// </summary>
-    public static decimal ExpiringNow(IEnumerable<(DateOnly Day, decimal Days)> entries, DateOnly today, B3LeaveRules rules)
+    public static decimal ExpiringNow(IEnumerable<(DateOnly Day, decimal Days)> entries, DateOnly today, B3LeaveRules rules) =>
+        ExpiringByYear(entries, today, rules).Sum(c => c.Days);
+
+    /// <summary>
+    /// <see cref="ExpiringNow"/> by the year the days were earned in, oldest first (only years with days expiring): the
+    /// expiry records each as a debit on that year's cut-off day (<see cref="UsableUntil"/>).
+    /// </summary>
+    public static IReadOnlyList<(int Year, decimal Days)> ExpiringByYear(IEnumerable<(DateOnly Day, decimal Days)> entries, DateOnly today, B3LeaveRules rules)
     {
         var list = entries.ToList();
-        var lastExpiredYear = today.Year - rules.CarryOverYears.Value - 1;
-        var expiredCredits = list.Where(e => e.Days > 0 && e.Day.Year <= lastExpiredYear).Sum(e => e.Days);
-        var debits = -list.Where(e => e.Days < 0).Sum(e => e.Days);
-        return Math.Max(0, expiredCredits - debits);
+        var left = list.Where(e => e.Days > 0).GroupBy(e => e.Day.Year).OrderBy(g => g.Key)
+            .Select(g => (Year: g.Key, Days: g.Sum(e => e.Days))).ToList();
+        foreach (var (day, days) in list.Where(e => e.Days < 0).OrderBy(e => e.Day))
+        {
+            var owed = -days;
+            for (var i = 0; i < left.Count && owed > 0; i++)
+            {
+                if (left[i].Days <= 0 || UsableUntil(left[i].Year, rules) < day) continue;
+                var spent = Math.Min(owed, left[i].Days);
+                left[i] = (left[i].Year, left[i].Days - spent);
+                owed -= spent;
+            }
+        }
+        return left.Where(c => c.Days > 0 && UsableUntil(c.Year, rules) < today).ToList();
     }
+
+    /// <summary>
+    /// The balance a person may use on <paramref name="day"/>: the stored balance less the days expired by then that the
+    /// nightly expiry has not recorded yet (never below zero). Once the expiry is recorded this is the stored balance.
+    /// </summary>
+    public static decimal UsableOn(decimal storedBalance, IEnumerable<(DateOnly Day, decimal Days)> entries, DateOnly day, B3LeaveRules rules) =>
+        Math.Max(0, storedBalance - ExpiringNow(entries, day, rules));
 }

@@ -16,7 +16,14 @@ public sealed record D1D2SubsidyRules(
     PolicyParameter<int> MealYuan,
     PolicyParameter<bool> AllowanceEnabled,
     PolicyParameter<int> AllowanceClass1MonthlyYuan,
-    PolicyParameter<int> AllowanceClass2MonthlyYuan);
+    PolicyParameter<int> AllowanceClass2MonthlyYuan)
+{
+    /// <summary>Whether every parameter of the rule has a value in force on the day (none has before the start of the response).</summary>
+    public bool InForceOn(DateOnly day) =>
+        TierIYuan.InForceOn(day) && TierIIYuan.InForceOn(day) && TierCategories.InForceOn(day) && RegionMultiplierPercent.InForceOn(day)
+        && AidTeamMultiplierPercent.InForceOn(day) && HalfDayMaxHours.InForceOn(day) && TopUpCategories.InForceOn(day) && TopUpYuan.InForceOn(day)
+        && MealYuan.InForceOn(day) && AllowanceEnabled.InForceOn(day) && AllowanceClass1MonthlyYuan.InForceOn(day) && AllowanceClass2MonthlyYuan.InForceOn(day);
+}
 
 /// <summary>What a line of a subsidy sheet pays.</summary>
 public enum SubsidyKind
@@ -66,7 +73,8 @@ public sealed record SubsidyLineDraft(SubsidyKind Kind, decimal Days, decimal Ra
 /// staff); the region multiplier (Hubei ×2) or, at an aid team, the aid multiplier applies — the higher one, never both.</item>
 /// <item>The local top-up is paid per day to the categories of <c>D1.topUpCategories</c>; meals per day to everyone on duty;
 /// the allowance to the tier categories, pro rata of the month's days, class by the day's tier.</item>
-/// <item>Each day uses the parameters in force on it, so a rate change mid-month gives two lines. Money is decimal yuan:
+/// <item>Each day uses the parameters in force on it, so a rate change mid-month gives two lines; a day before they are in force
+/// (before the start of the response) is paid nothing. Money is decimal yuan:
 /// day amounts are exact to the fen; the allowance is rounded to the fen, half away from zero, once per line.</item>
 /// </list>
 /// </summary>
@@ -99,6 +107,8 @@ public static class D1D2Subsidy
         foreach (var (day, count) in days)
         {
             var rules = rulesOn(day.Day);
+            // A day before the parameters' first value (the start of the response) has no rate in force: nothing is paid for it.
+            if (!rules.InForceOn(day.Day)) continue;
             var units = DayUnits(day.Hours, rules) * count;
             if (units == 0) continue;
             var dim = DateTime.DaysInMonth(day.Day.Year, day.Day.Month);
