@@ -2,7 +2,10 @@ using FrontlineCare.Core;
 using FrontlineCare.Web.Infrastructure;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
+// The packages' static files (MudBlazor, blazor.web.js) from a build folder in any environment, not only in
+// Development (ASPNETCORE_ENVIRONMENT=Production bash deploy/run.sh); a published build has them in wwwroot.
+builder.WebHost.UseStaticWebAssets();
 // Serilog from configuration (console + rolling JSON file). The static Log.Logger is left alone, so several
 // hosts in one process (the integration tests) each get their own pipeline.
 builder.Services.AddSerilog((services, logger) => logger
@@ -27,5 +30,17 @@ await DatabaseStartup.PrepareAsync(app.Services, app.Configuration);
 app.UseWebPortal();
 await app.RunAsync();
 return 0;
+
+// A published build started from another folder (dotnet /opt/frontlinecare/FrontlineCare.Web.dll) would take that
+// folder as its content root: no appsettings.json, no wwwroot, so 500 on /_framework/blazor.web.js. It uses its own
+// folder then, unless a content root is given explicitly.
+static string? PublishedContentRoot(string[] args)
+{
+    if (Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }) return null;
+    if (args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))) return null;
+    if (File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))) return null;
+    var own = AppContext.BaseDirectory;
+    return File.Exists(Path.Combine(own, "appsettings.json")) && Directory.Exists(Path.Combine(own, "wwwroot")) ? own : null;
+}
 
 public partial class Program;

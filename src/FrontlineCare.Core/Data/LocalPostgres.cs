@@ -86,10 +86,19 @@ public sealed class LocalPostgres
         Port = FreePort();
         await File.WriteAllTextAsync(PortFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         GiveToPostgresUser();
-        var options = $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+        var options = $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off {NoPersonalDataInLog}";
         await RunAsync("pg_ctl", ["-D", ClusterDir, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"], cancellationToken);
         StartedByUs = true;
     }
+
+    /// <summary>
+    /// The server's log holds no personal data: errors without their DETAIL (a duplicate key's DETAIL line names the
+    /// ID number), no failing statement text, no statements and no parameter values. A site-run server needs the
+    /// same settings (docs/operations.md).
+    /// </summary>
+    public const string NoPersonalDataInLog =
+        "-c log_error_verbosity=terse -c log_min_error_statement=panic -c log_statement=none " +
+        "-c log_min_duration_statement=-1 -c log_parameter_max_length=0 -c log_parameter_max_length_on_error=0";
 
     public async Task StopAsync()
     {

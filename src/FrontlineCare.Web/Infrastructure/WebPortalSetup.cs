@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -100,11 +101,26 @@ public static class WebPortalSetup
             document.Info.Description = "Workers and deployments of the caller's jurisdiction. Authenticate with 'Authorization: Bearer fc_…' (a personal API token from the profile page).";
             return Task.CompletedTask;
         }));
+
+        // Hardening (issue #14): rate limits, the reverse proxy, data-protection keys in the database.
+        services.AddPortalRateLimits(config);
+        // Antiforgery's cookie is never Secure by default: behind the HTTPS proxy it must be.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddReverseProxySupport(config);
+        services.AddDataProtection()
+            .SetApplicationName("FrontlineCare")
+            .PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 
+    /// <summary>The OpenAPI document and the Scalar reference: on in Development, off elsewhere unless configured.</summary>
+    public static bool ApiReferenceEnabled(IConfiguration config, IHostEnvironment environment) =>
+        config.GetValue("Api:Reference:Enabled", environment.IsDevelopment());
+
     public static WebApplication UseWebPortal(this WebApplication app)
     {
+        // First: the scheme and client address as the known reverse proxy saw them (HSTS, Secure cookies, limits).
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -127,24 +143,31 @@ public static class WebPortalSetup
 
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        // After authentication (limits per token and user), before authorization (so wrong tokens count too).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        if (ApiReferenceEnabled(app.Configuration, app.Environment))
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference(options => options.DisableDefaultFonts().WithNonce()).AllowAnonymous();
+        }
         app.MapAccountEndpoints();
-        app.MapPortalApi();
-        app.MapWorkerExport();
-        app.MapDutyTemplate();
-        app.MapNominationFiles();
-        app.MapTalentExport();
-        app.MapSubsidyExport();
-        app.MapDifficultyExport();
-        app.MapChecklistExport();
-        app.MapToleranceFiles();
+        app.MapGroup("").RequireRateLimiting(RateLimits.ApiPolicy).MapPortalApi();
+        // Exports, templates and evidence files: limited per user.
+        var files = app.MapGroup("").RequireRateLimiting(RateLimits.FilesPolicy);
+        files.MapWorkerExport();
+        files.MapDutyTemplate();
+        files.MapNominationFiles();
+        files.MapTalentExport();
+        files.MapSubsidyExport();
+        files.MapDifficultyExport();
+        files.MapChecklistExport();
+        files.MapToleranceFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -18,6 +18,9 @@ public static class PostgresCluster
     private static LocalPostgres? _server;
     private static int _counter;
 
+    /// <summary>The throwaway server's log file (null before the first database is made).</summary>
+    public static string? LogFile => _server?.LogFile;
+
     public static async Task<string> NewDatabaseAsync(string? name = null)
     {
         await Gate.WaitAsync();

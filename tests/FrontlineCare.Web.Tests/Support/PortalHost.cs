@@ -13,7 +13,7 @@ namespace FrontlineCare.Web.Tests.Support;
 /// The real portal (Program) over its own seeded PostgreSQL database, listening on a real loopback port so that
 /// both HttpClient and Chromium can reach it.
 /// </summary>
-public sealed class PortalHost : IAsyncLifetime
+public class PortalHost : IAsyncLifetime
 {
     private readonly AppFixture _data = new();
     private WebApplicationFactory<Program>? _factory;
@@ -36,6 +36,11 @@ public sealed class PortalHost : IAsyncLifetime
             web.UseSetting("Scheduling:Enabled", "false");
             web.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             web.UseSetting("Serilog:WriteTo:1:Name", "Console");
+            // Tests sign in and call the API far faster than people do: the rate limits are tested on their own
+            // (RateLimitTests, with a host of low limits).
+            foreach (var limit in new[] { "SignInPerClient", "SignInPerUser", "ApiPerToken", "ApiUnauthenticatedPerClient", "FilesPerUser" })
+                web.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
+            Configure(web);
         });
         _factory.UseKestrel();
         _factory.StartServer();
@@ -43,6 +48,14 @@ public sealed class PortalHost : IAsyncLifetime
         var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
         BaseUrl = addresses?.FirstOrDefault() ?? BaseUrl;
     }
+
+    /// <summary>A subclass changes the host here (environment, settings), after the defaults above.</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
+    /// <summary>The running host's services (e.g. to read what it configured).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public HttpClient Client(string? token = null)
     {

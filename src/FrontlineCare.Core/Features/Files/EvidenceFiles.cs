@@ -67,15 +67,26 @@ public static class EvidenceFiles
         if (attached + adding > MaxPerRecord) errors.Add(new FieldError("Files", string.Format(Messages.FileTooMany, MaxPerRecord)));
     }
 
-    /// <summary>The base name without folders or control characters, cut to a length a column and a header can hold.</summary>
+    /// <summary>
+    /// The base name without folders, control characters (C0, C1) or invisible format characters (the bidirectional
+    /// overrides and isolates U+202A–202E and U+2066–2069, the marks U+200E/U+200F, zero-width characters …), line
+    /// separators or quotes, cut to a length a column and a header can hold. Every upload goes through here, so
+    /// "invoice‮fdp.exe" cannot pose as "invoiceexe.pdf" in a list or a download.
+    /// </summary>
     public static string CleanName(string fileName)
     {
-        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(IsVisible).ToArray()).Trim();
         if (name.Length == 0) name = "file";
         if (name.Length <= NameMaxLength) return name;
         var extension = Path.GetExtension(name);
         return name[..(NameMaxLength - extension.Length)] + extension;
     }
+
+    private static bool IsVisible(char c) => c != '"' && char.GetUnicodeCategory(c) is not
+        (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+            or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse
+            or System.Globalization.UnicodeCategory.OtherNotAssigned);
 
     private static Result<StoredFile> Refused(string message) => Result<StoredFile>.From(Result.Invalid("Files", message));
 }
