@@ -94,6 +94,11 @@ public static class WebPortalSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Input edge (issue #14): binding failures are thrown to BadRequestExceptionHandler (field errors), a database
+        // outage answers 503 (DatabaseOutageExceptionHandler), never a bare 400 or a 500.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "FrontlineCare API";
@@ -111,6 +116,7 @@ public static class WebPortalSetup
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CharsetGuardMiddleware>();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
@@ -135,16 +141,18 @@ public static class WebPortalSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapAccountEndpoints();
-        app.MapPortalApi();
-        app.MapWorkerExport();
-        app.MapDutyTemplate();
-        app.MapNominationFiles();
-        app.MapTalentExport();
-        app.MapSubsidyExport();
-        app.MapDifficultyExport();
-        app.MapChecklistExport();
-        app.MapToleranceFiles();
+        // Every minimal-API endpoint is mapped in one group, so the input edge checks each of them (and any added here).
+        var edge = app.MapGroup("").AddEndpointFilter<InputGuardFilter>();
+        edge.MapAccountEndpoints();
+        edge.MapPortalApi();
+        edge.MapWorkerExport();
+        edge.MapDutyTemplate();
+        edge.MapNominationFiles();
+        edge.MapTalentExport();
+        edge.MapSubsidyExport();
+        edge.MapDifficultyExport();
+        edge.MapChecklistExport();
+        edge.MapToleranceFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
