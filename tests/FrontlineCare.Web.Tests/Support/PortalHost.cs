@@ -20,6 +20,8 @@ public sealed class PortalHost : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public AppFixture Data => _data;
+    /// <summary>The host's own services (e.g. its EndpointDataSource, to enumerate every endpoint).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
     {
