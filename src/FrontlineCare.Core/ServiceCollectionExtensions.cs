@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditInterceptor>();
         // Scoped factory: each service method opens a short-lived context (Blazor circuits live long), and the
         // audit interceptor it carries knows the caller of this scope.
-        services.AddDbContextFactory<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
+        services.AddDbContextFactory<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), retryOnFailure: true)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         // ASP.NET Core Identity's stores take the context itself, per scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -75,7 +75,20 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
-        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+    /// <summary>
+    /// The portal's contexts (<paramref name="retryOnFailure"/>) retry a transient failure — a dropped connection, a
+    /// restarting server, a deadlock — a few times over about 7 s, which rides out a PostgreSQL restart; what still fails
+    /// reaches the caller as a transient error (503 with Retry-After in the web host). A unit of work with its own
+    /// transaction runs through <see cref="Retrying.RetryingAsync{T}"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, bool retryOnFailure = false) =>
+        options.UseNpgsql(dataSource, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable("__ef_migrations_history");
+                if (retryOnFailure) npgsql.EnableRetryOnFailure(maxRetryCount: MaxRetries, maxRetryDelay: TimeSpan.FromSeconds(3), errorCodesToAdd: null);
+            })
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>Retries after the first attempt: delays of about 0, 1, 3 and 3 s.</summary>
+    public const int MaxRetries = 4;
 }

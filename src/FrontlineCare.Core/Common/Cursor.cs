@@ -15,7 +15,9 @@ public sealed record Cursor(string? Text, DateTimeOffset? Time, Guid Id)
         if (string.IsNullOrEmpty(value)) return null;
         try
         {
-            return JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)));
+            var cursor = JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)));
+            // A made-up cursor with a NUL in its text would reach the database (22021) as a query parameter.
+            return ValidationExtensions.HasUnsafeCharacter(cursor?.Text) ? null : cursor;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {

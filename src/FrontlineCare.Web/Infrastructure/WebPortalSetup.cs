@@ -95,6 +95,11 @@ public static class WebPortalSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Input edge (issue #14): binding failures are thrown to BadRequestExceptionHandler (field errors), a database
+        // outage answers 503 (DatabaseOutageExceptionHandler), never a bare 400 or a 500.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "FrontlineCare API";
@@ -127,6 +132,7 @@ public static class WebPortalSetup
         }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CharsetGuardMiddleware>();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
@@ -156,10 +162,12 @@ public static class WebPortalSetup
             app.MapOpenApi().AllowAnonymous();
             app.MapScalarApiReference(options => options.DisableDefaultFonts().WithNonce()).AllowAnonymous();
         }
-        app.MapAccountEndpoints();
-        app.MapGroup("").RequireRateLimiting(RateLimits.ApiPolicy).MapPortalApi();
+        // Every minimal-API endpoint is mapped in one group, so the input edge checks each of them (and any added here).
+        var edge = app.MapGroup("").AddEndpointFilter<InputGuardFilter>();
+        edge.MapAccountEndpoints();
+        edge.MapGroup("").RequireRateLimiting(RateLimits.ApiPolicy).MapPortalApi();
         // Exports, templates and evidence files: limited per user.
-        var files = app.MapGroup("").RequireRateLimiting(RateLimits.FilesPolicy);
+        var files = edge.MapGroup("").RequireRateLimiting(RateLimits.FilesPolicy);
         files.MapWorkerExport();
         files.MapDutyTemplate();
         files.MapNominationFiles();

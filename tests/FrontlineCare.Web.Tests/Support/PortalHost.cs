@@ -20,6 +20,8 @@ public class PortalHost : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public AppFixture Data => _data;
+    /// <summary>The host's own services (e.g. its EndpointDataSource, to enumerate every endpoint).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
     {
@@ -53,9 +55,6 @@ public class PortalHost : IAsyncLifetime
     protected virtual void Configure(IWebHostBuilder web)
     {
     }
-
-    /// <summary>The running host's services (e.g. to read what it configured).</summary>
-    public IServiceProvider Services => _factory!.Services;
 
     public HttpClient Client(string? token = null)
     {

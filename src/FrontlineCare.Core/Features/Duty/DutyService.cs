@@ -68,7 +68,11 @@ public sealed class DutyService(
     }
 
     /// <summary>Saves the whole grid or nothing. Cell errors are reported per cell as "deploymentId/yyyy-MM-dd".</summary>
-    public async Task<Result> SaveWeekAsync(DutyWeekForm form, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> SaveWeekAsync(DutyWeekForm form, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => SaveWeekOnceAsync(form, ct), ct);
+
+    private async Task<Result> SaveWeekOnceAsync(DutyWeekForm form, CancellationToken ct)
     {
         if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.ReadOnlyRole);
         var key = form.Key with { WeekStart = WeekStartOf(form.Key.WeekStart) };

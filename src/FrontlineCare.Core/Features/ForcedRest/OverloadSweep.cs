@@ -87,7 +87,11 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// (the window functions of one statement run on one core). The advisory lock is held on a further connection
     /// for the whole run.
     /// </summary>
-    public async Task<OverloadSweepResult> RunAsync(CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<OverloadSweepResult> RunAsync(CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => RunOnceAsync(ct), ct);
+
+    private async Task<OverloadSweepResult> RunOnceAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         await using var lockDb = await dbFactory.CreateDbContextAsync(ct);

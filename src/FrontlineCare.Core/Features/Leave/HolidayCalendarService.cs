@@ -36,7 +36,11 @@ public sealed class HolidayCalendarService(
             .ToListAsync(ct);
     }
 
-    public async Task<Result> AddAsync(HolidayDayForm form, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> AddAsync(HolidayDayForm form, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => AddOnceAsync(form, ct), ct);
+
+    private async Task<Result> AddOnceAsync(HolidayDayForm form, CancellationToken ct)
     {
         if (await MayChangeAsync(form.Profile, ct) is { } refused) return refused;
         var errors = new List<FieldError>();
@@ -61,7 +65,11 @@ public sealed class HolidayCalendarService(
         return await SaveAndResyncAsync(db, tx, form.Day.Value, ct);
     }
 
-    public async Task<Result> RemoveAsync(Guid id, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> RemoveAsync(Guid id, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => RemoveOnceAsync(id, ct), ct);
+
+    private async Task<Result> RemoveOnceAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var day = await db.HolidayCalendar.FirstOrDefaultAsync(d => d.Id == id, ct);

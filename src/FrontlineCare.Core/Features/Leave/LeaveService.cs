@@ -158,7 +158,11 @@ public sealed class LeaveService(
     // ---- writing ------------------------------------------------------------------------------------------
 
     /// <summary>Owed days added by hand, or days paid instead of leave; both need a reason.</summary>
-    public async Task<Result> PostByHandAsync(LeaveEntryForm form, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> PostByHandAsync(LeaveEntryForm form, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => PostByHandOnceAsync(form, ct), ct);
+
+    private async Task<Result> PostByHandOnceAsync(LeaveEntryForm form, CancellationToken ct)
     {
         if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.ReadOnlyRole);
         if (form.Kind is not (LeaveEntryKind.Added or LeaveEntryKind.PaidInLieu)) return Result.Invalid(nameof(form.Kind), Messages.Required);
@@ -221,7 +225,11 @@ public sealed class LeaveService(
     }
 
     /// <summary>The unit committee approves (spending owed days for 补休) or refuses (with a comment) a request.</summary>
-    public async Task<Result> DecideAsync(Guid requestId, bool approve, string? comment, uint version, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> DecideAsync(Guid requestId, bool approve, string? comment, uint version, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => DecideOnceAsync(requestId, approve, comment, version, ct), ct);
+
+    private async Task<Result> DecideOnceAsync(Guid requestId, bool approve, string? comment, uint version, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.UnitCommittee)) return Result.Forbidden(Messages.LeaveCommitteeDecides);
         if (!approve && ReasonError(comment) is { } commentError) return Result.Invalid("DecisionComment", commentError);
@@ -265,7 +273,11 @@ public sealed class LeaveService(
     /// B3 expiry: owed days whose carry-over has ended get an Expired entry (not a silent deletion). Safe with
     /// several instances: one holds the advisory lock, and an expiry is unique per person and cut-off day.
     /// </summary>
-    public async Task<int> ExpireAsync(CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<int> ExpireAsync(CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => ExpireOnceAsync(ct), ct);
+
+    private async Task<int> ExpireOnceAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

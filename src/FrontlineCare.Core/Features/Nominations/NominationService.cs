@@ -46,7 +46,11 @@ public sealed class NominationService(
         return new NominationPreview(nominee.Name, nominee.Unit.Name, nominee.Worker?.StaffCategory, kinds, facts, quota, tolerated);
     }
 
-    public async Task<Result<Guid>> SubmitAsync(NominationForm form, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result<Guid>> SubmitAsync(NominationForm form, IReadOnlyList<UploadedFile> files, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => SubmitOnceAsync(form, files, ct), ct);
+
+    private async Task<Result<Guid>> SubmitOnceAsync(NominationForm form, IReadOnlyList<UploadedFile> files, CancellationToken ct)
     {
         if (!MayNominate) return Result<Guid>.From(Result.Forbidden(Messages.NominatorOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -173,7 +177,11 @@ public sealed class NominationService(
     }
 
     /// <summary>Approves, returns (comment required) or rejects (reason required) the nomination's current level.</summary>
-    public async Task<Result> DecideAsync(NominationDecision decision, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> DecideAsync(NominationDecision decision, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => DecideOnceAsync(decision, ct), ct);
+
+    private async Task<Result> DecideOnceAsync(NominationDecision decision, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Supervisor)) return Result.Forbidden(Messages.SupervisorOnly);
         var comment = decision.Comment?.Trim();

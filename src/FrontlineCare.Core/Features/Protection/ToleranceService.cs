@@ -64,7 +64,11 @@ public sealed class ToleranceService(
     /// Attaches evidence files (PDF, PNG, JPEG) to the case: whoever works it, while its facts are open (before the
     /// decision), up to <see cref="Files.EvidenceFiles.MaxPerRecord"/> per case. All the files or none.
     /// </summary>
-    public async Task<Result> AttachAsync(Guid caseId, IReadOnlyList<Files.UploadedFile> uploads, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> AttachAsync(Guid caseId, IReadOnlyList<Files.UploadedFile> uploads, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => AttachOnceAsync(caseId, uploads, ct), ct);
+
+    private async Task<Result> AttachOnceAsync(Guid caseId, IReadOnlyList<Files.UploadedFile> uploads, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The case row stays locked until the files are in: a decision or another upload at the same moment waits, so

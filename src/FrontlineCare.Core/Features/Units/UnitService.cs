@@ -105,7 +105,11 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
     }
 
     /// <summary>Moves a unit, and with it its whole subtree, under a new parent in the same jurisdiction.</summary>
-    public async Task<Result> MoveAsync(Guid unitId, Guid newParentId, uint version, CancellationToken ct = default)
+    /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
+    public Task<Result> MoveAsync(Guid unitId, Guid newParentId, uint version, CancellationToken ct = default) =>
+        dbFactory.RetryingAsync(() => MoveOnceAsync(unitId, newParentId, version, ct), ct);
+
+    private async Task<Result> MoveOnceAsync(Guid unitId, Guid newParentId, uint version, CancellationToken ct)
     {
         if (!user.CanManageUnits()) return Result.Forbidden(Messages.ReadOnlyRole);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
