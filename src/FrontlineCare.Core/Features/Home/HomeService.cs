@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FrontlineCare.Core.Features.Home;
 
 public sealed record EndingDeployment(Guid WorkerId, string WorkerName, string Place, DateOnly EndDate);
-public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid SpouseId, string SpouseName);
+/// <summary>A couple both at the frontline; the spouse is named only when in the caller's jurisdiction (else null).</summary>
+public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid? SpouseId, string? SpouseName);
 
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
 public sealed record HomeSummary(
@@ -45,9 +46,9 @@ public sealed class HomeService(
                 join s in db.Workers on w.SpouseId equals s.Id
                 where active.Any(d => d.WorkerId == w.Id) && active.Any(d => d.WorkerId == s.Id)
                 orderby w.FullName
-                select new CoupleDeployed(w.Id, w.FullName, s.Id, s.FullName))
+                select new CoupleDeployed(w.Id, w.FullName, units.Contains(s.UnitId) ? s.Id : null, units.Contains(s.UnitId) ? s.FullName : null))
             .Take(100).AsNoTracking().ToListAsync(ct);
-        var couples = pairs.DistinctBy(p => p.WorkerId.CompareTo(p.SpouseId) < 0 ? (p.WorkerId, p.SpouseId) : (p.SpouseId, p.WorkerId))
+        var couples = pairs.DistinctBy(p => p.SpouseId is not { } sid ? (p.WorkerId, Guid.Empty) : p.WorkerId.CompareTo(sid) < 0 ? (p.WorkerId, sid) : (sid, p.WorkerId))
             .ToList();
         var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
         var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);

@@ -107,7 +107,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
 
         var result = await Service.SaveAsync(form);
 
-        result.ShouldHaveOutcome(NotInJurisdiction);
+        result.ShouldHaveOutcome(NotFound);
         (await DeploymentCountAsync(outside.Id)).ShouldBe(1);
         (await DeploymentCountAsync(mine.Id)).ShouldBe(0);
     }
