@@ -127,7 +127,6 @@ public sealed class EndpointMatrixTests(PortalHost host) : IClassFixture<PortalH
     public void Every_endpoint_of_the_host_is_in_the_matrix()
     {
         var (api, pages) = HostEndpoints();
-        var checkedCalls = 0;
         api.Where(e => !Endpoints.ContainsKey(e) && !NotPersonnel.Contains(e)).ShouldBeEmpty("a new endpoint needs its row in EndpointMatrixTests.Endpoints");
         api.ShouldContain("GET /api/v1/workers/{id:guid}");
         pages.ShouldContain("/workers/{Id}");
@@ -155,6 +154,7 @@ public sealed class EndpointMatrixTests(PortalHost host) : IClassFixture<PortalH
         var outsiders = records.Values.Where(r => !inside.Contains(r.Place)).ToList();
         var failures = new List<string>();
         var (api, pages) = HostEndpoints();
+        var checkedCalls = 0;
 
         foreach (var endpoint in api.Where(Endpoints.ContainsKey))
         {

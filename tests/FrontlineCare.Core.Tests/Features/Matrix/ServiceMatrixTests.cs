@@ -100,6 +100,45 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         }
     }
 
+    [Fact]
+    public async Task Admin_manages_accounts_and_the_tree_but_reads_no_personnel_data()
+    {
+        await fixture.AddWorkerAsync("东山社区");
+        await fixture.UseAsync(Roles.Admin, "浙江省");
+
+        (await fixture.Get<WorkerService>().ListAsync(new WorkerQuery())).Value!.Items.ShouldBeEmpty();
+        (await fixture.Get<WorkerService>().ExportAsync(new WorkerQuery()).CollectAsync()).ShouldBeEmpty();
+        var home = await fixture.Get<Core.Features.Home.HomeService>().SummaryAsync();
+        (home.Workers, home.DeployedNow, home.CouplesDeployed.Count).ShouldBe((0, 0, 0));
+        (await fixture.Get<NominationService>().ListAsync(new NominationQuery())).Items.ShouldBeEmpty();
+        (await fixture.Get<DutyService>().PlacesAsync()).ShouldBeEmpty();
+
+        (await fixture.Get<UnitService>().TreeAsync()).ShouldContain(n => n.Name == "东山社区", "Admin picks an account's home unit from the tree");
+        (await fixture.Get<AccountService>().ListAsync()).Value!.ShouldContain(a => a.UserName == "committee");
+    }
+
+    [Fact]
+    public async Task A_case_handler_is_named_only_from_accounts_homed_in_the_callers_jurisdiction()
+    {
+        await fixture.UseAsync(Roles.OrgDepartment, "浙江省");
+        var unit = await fixture.AddUnitAsync("东山社区");
+        var x = new Ctx(fixture, unit);
+        var @case = await ToleranceAsync(x);
+        // An organisation department above the county: its jurisdiction holds the person, but it is not the county's to name.
+        var above = await NewAccountAsync(x, "台州市", Roles.OrgDepartment);
+        var inside = await AccountAsync(x, "committee");
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var tolerance = fixture.Get<ToleranceService>();
+
+        var candidates = await tolerance.HandlerCandidatesAsync(@case.WorkerId);
+        (await tolerance.SetHandlerAsync(@case.Id, above, true)).Errors.ShouldHaveSingleItem().Message.ShouldBe(Core.Resources.Messages.ToleranceHandlerNotEligible);
+
+        candidates.ShouldContain(c => c.UserId == inside);
+        candidates.ShouldNotContain(c => c.UserId == above);
+        await using var db = fixture.NewContext();
+        (await db.CaseHandlers.AnyAsync(h => h.CaseId == @case.Id && h.UserId == above)).ShouldBeFalse();
+    }
+
     private static string Describe(Result r) =>
         $"{r.Status} | {r.Message} | {string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Message}"))}";
 
@@ -410,6 +449,97 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
             return r => Get<ChecklistService>(x).AttachmentAsync(P(r, s.Id), P(r, file.Id)).AsResult();
         }),
 
+        // ---- forms that name a related person or unit: outside answers with the field error of an unknown one ----
+        new("Nominations.PreviewAsync(worker)", async x =>
+        {
+            var (w, _) = await x.DeployedAsync();
+            return async r => await Get<NominationService>(x).PreviewAsync(new NominationForm { NomineeKind = NomineeKind.Individual, WorkerId = P(r, w.Id), Year = 2026 }) is null
+                ? Result.NotFound() : Result.Ok();
+        }),
+        new("Nominations.SubmitAsync(worker)", async x =>
+        {
+            var (w, _) = await x.DeployedAsync();
+            return r => Get<NominationService>(x).SubmitAsync(new NominationForm
+            {
+                NomineeKind = NomineeKind.Individual, WorkerId = P(r, w.Id), Year = 2026, Kind = AwardKind.Commendation, Deeds = "坚守卡口",
+            }, []).AsResult();
+        }),
+        new("Nominations.SubmitAsync(collective)", x => Task.FromResult<Call>(r => Get<NominationService>(x).SubmitAsync(new NominationForm
+        {
+            NomineeKind = NomineeKind.Collective, UnitId = P(r, x.Unit.Id), CollectiveName = "突击队", Year = 2026, Kind = AwardKind.Commendation, Deeds = "坚守卡口",
+        }, []).AsResult())),
+        new("Incidents.SaveAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<IncidentService>(x).SaveAsync(new IncidentForm { WorkerId = P(r, w.Id), Kind = IncidentKind.Threat, OccurredOn = Today, Place = "卡口", Description = "威胁" }).AsResult();
+        }),
+        new("Tolerance.SaveAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<ToleranceService>(x).SaveAsync(new ToleranceCaseForm
+            {
+                WorkerId = P(r, w.Id), Start = default, OpenedOn = Today.AddDays(-2), Facts = "事实", Action = "措施", Mistake = "失误", Impact = "影响",
+            }).AsResult();
+        }),
+        new("Clarification.SaveAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<ClarificationService>(x).SaveAsync(new ClarificationCaseForm { WorkerId = P(r, w.Id), ReceivedOn = Today, Source = "信访", Allegation = "反映" }).AsResult();
+        }),
+        new("Tolerance.HandlerCandidatesAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return async r => (await Get<ToleranceService>(x).HandlerCandidatesAsync(P(r, w.Id))).Count > 0 ? Result.Ok() : Result.NotFound();
+        }, InsideFor: (role, home, place) => role == Roles.OrgDepartment && Inside(role, home, place)),
+        new("Clarification.HandlerCandidatesAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return async r => (await Get<ClarificationService>(x).HandlerCandidatesAsync(P(r, w.Id))).Count > 0 ? Result.Ok() : Result.NotFound();
+        }, InsideFor: (role, home, place) => role == Roles.OrgDepartment && Inside(role, home, place)),
+        new("Difficulties.SaveAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<FamilyDifficultyService>(x).SaveAsync(new FamilyDifficultyForm { WorkerId = P(r, w.Id), Kind = default, Description = "接送孩子", Liaison = "志愿者" }).AsResult();
+        }),
+        new("Visits.SaveAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<CareVisitService>(x).SaveAsync(new CareVisitForm { WorkerId = P(r, w.Id), PlannedOn = Today.AddDays(1), Leader = "书记" }).AsResult();
+        }),
+        new("Visits.SaveAsync(unit)", x => Task.FromResult<Call>(r =>
+            Get<CareVisitService>(x).SaveAsync(new CareVisitForm { UnitId = P(r, x.Unit.Id), PlannedOn = Today.AddDays(1), Leader = "书记" }).AsResult())),
+        new("Leave.RequestAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<LeaveService>(x).RequestAsync(new LeaveRequestForm { WorkerId = P(r, w.Id), Kind = default, From = Today.AddDays(5), To = Today.AddDays(5), Reason = "补休" });
+        }),
+        new("Membership.OpenAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<MembershipService>(x).OpenAsync(new FastTrackForm { WorkerId = P(r, w.Id), Route = default, Deeds = "一线表现突出" });
+        }),
+        new("Supervision.CreateAsync(unit)", x => Task.FromResult<Call>(r => Get<SupervisionService>(x).CreateAsync(new FindingForm
+        {
+            UnitId = P(r, x.Unit.Id), FoundOn = Today, Inspector = "督查组", Problem = "台账不全", Owner = "书记", Deadline = Today.AddDays(7),
+        }).AsResult())),
+        new("Insurance.SavePolicyAsync(unit)", x => Task.FromResult<Call>(r => Get<InsuranceService>(x).SavePolicyAsync(new InsurancePolicyForm
+        {
+            UnitId = P(r, x.Unit.Id), Insurer = "人保", PolicyNumber = "N" + Guid.NewGuid().ToString("N")[..10], StartsOn = Today, EndsOn = Today.AddDays(90), SumInsured = 1000m,
+        }).AsResult())),
+        new("Insurance.RecordPayIncreaseAsync(unit)", x => Task.FromResult<Call>(r => Get<InsuranceService>(x).RecordPayIncreaseAsync(new PayIncreaseForm
+        {
+            UnitId = P(r, x.Unit.Id), Year = 2026, Amount = 1000m, ApprovedBy = "区人社局", ApprovalNumber = "N" + Guid.NewGuid().ToString("N")[..8], ApprovedOn = Today,
+        }).AsResult())),
+        new("Funds.CreateAsync(unit)", x => Task.FromResult<Call>(r => Get<FundService>(x).CreateAsync(new CareFundForm
+        {
+            UnitId = P(r, x.Unit.Id), Name = "基金" + Guid.NewGuid().ToString("N")[..6], Kind = default, Source = "党费",
+        }).AsResult())),
+        new("Reports.SubmitAsync(unit)", x => Task.FromResult<Call>(r =>
+            Get<RestWelfareReportService>(x).SubmitAsync(new ReportSubmission { UnitId = P(r, x.Unit.Id), PeriodFrom = new DateOnly(2026, 11, 9) })),
+            InsideFor: (_, _, _) => false),
+        new("Units.SaveAsync(parent)", x => Task.FromResult<Call>(r =>
+            Get<UnitService>(x).SaveAsync(new UnitForm { ParentId = P(r, x.Unit.Id), Name = "新社区" + Guid.NewGuid().ToString("N")[..6], Kind = UnitKind.Community }).AsResult())),
+
         // ---- the tree and accounts -----------------------------------------------------------------------------
         new("Units.MoveAsync", async x =>
         {
@@ -577,16 +707,18 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
-    private static async Task<Guid> NewAccountAsync(Ctx x)
+    private static async Task<Guid> NewAccountAsync(Ctx x) => await NewAccountAsync(x, null, Roles.UnitCommittee);
+
+    private static async Task<Guid> NewAccountAsync(Ctx x, string? homeName, string role)
     {
         await using var scope = x.Fixture.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var account = new AppUser
         {
-            Id = Guid.CreateVersion7(), UserName = "m" + Guid.NewGuid().ToString("N")[..10], DisplayName = "矩阵", HomeUnitId = x.Unit.Id, CreatedAt = x.Now, LockoutEnabled = true,
+            Id = Guid.CreateVersion7(), UserName = "m" + Guid.NewGuid().ToString("N")[..10], DisplayName = "矩阵", HomeUnitId = homeName is null ? x.Unit.Id : await x.Fixture.UnitIdAsync(homeName), CreatedAt = x.Now, LockoutEnabled = true,
         };
         (await users.CreateAsync(account, "Matrix2026pw!")).Succeeded.ShouldBeTrue();
-        await users.AddToRoleAsync(account, Roles.UnitCommittee);
+        await users.AddToRoleAsync(account, role);
         return account.Id;
     }
 }
