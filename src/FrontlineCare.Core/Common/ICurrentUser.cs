@@ -17,6 +17,13 @@ public static class CurrentUserExtensions
     public static bool CanEditPersonnel(this ICurrentUser user) =>
         user.IsInRole(Roles.OrgDepartment) || user.IsInRole(Roles.UnitCommittee);
 
+    /// <summary>
+    /// The roles that work with people (OrgDepartment, UnitCommittee, Supervisor) have their home unit's subtree as
+    /// personnel jurisdiction; Admin (accounts only) and any role not listed here have none.
+    /// </summary>
+    public static bool HasPersonnelJurisdiction(this ICurrentUser user) =>
+        user.IsInRole(Roles.OrgDepartment) || user.IsInRole(Roles.UnitCommittee) || user.IsInRole(Roles.Supervisor);
+
     /// <summary>Only the organisation department manages the unit tree.</summary>
     public static bool CanManageUnits(this ICurrentUser user) => user.IsInRole(Roles.OrgDepartment);
 

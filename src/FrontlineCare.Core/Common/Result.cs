@@ -27,7 +27,8 @@ public record Result
     public static Result Ok() => new() { Status = ResultStatus.Ok };
     public static Result Invalid(IReadOnlyList<FieldError> errors) => new() { Status = ResultStatus.Invalid, Errors = errors };
     public static Result Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
-    public static Result NotFound() => new() { Status = ResultStatus.NotFound };
+    /// <summary>Not found — also the answer for a record outside the caller's jurisdiction (<see cref="Jurisdiction.Hidden()"/>).</summary>
+    public static Result NotFound() => new() { Status = ResultStatus.NotFound, Message = Resources.Messages.NotFound };
     public static Result Forbidden(string message) => new() { Status = ResultStatus.Forbidden, Message = message };
     public static Result Conflict(string message) => new() { Status = ResultStatus.Conflict, Message = message };
     public static Result NeedsConfirmation(string message) => new() { Status = ResultStatus.NeedsConfirmation, Message = message };

@@ -9,21 +9,22 @@ namespace FrontlineCare.Core.Tests.Support;
 /// </summary>
 public static class JurisdictionMatrix
 {
-    /// <summary>Reading: everyone reads their own jurisdiction and nothing outside it.</summary>
+    /// <summary>Reading: everyone reads their own jurisdiction and nothing outside it (outside answers like missing).</summary>
     public static TheoryData<string, string, string, string> Reads => new()
     {
         { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
         { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
+        { Roles.OrgDepartment, "椒江区", "府山街道", NotFound },
         { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
         { Roles.UnitCommittee, "海门街道", "海门街道", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
+        { Roles.UnitCommittee, "海门街道", "白云社区", NotFound },
+        { Roles.UnitCommittee, "海门街道", "府山街道", NotFound },
         { Roles.Supervisor, "椒江区", "东山社区", Ok },
         { Roles.Supervisor, "椒江区", "白云社区", Ok },
-        { Roles.Supervisor, "椒江区", "府山街道", NotInJurisdiction },
-        { Roles.Admin, "浙江省", "东山社区", Ok },
-        { Roles.Admin, "浙江省", "府山街道", Ok },
+        { Roles.Supervisor, "椒江区", "府山街道", NotFound },
+        // Admin manages accounts and has no personnel jurisdiction: every record is not found, every list empty.
+        { Roles.Admin, "浙江省", "东山社区", NotFound },
+        { Roles.Admin, "浙江省", "府山街道", NotFound },
     };
 
     /// <summary>Changing an existing record: editing roles within their jurisdiction only; reviewers never.</summary>
@@ -31,10 +32,10 @@ public static class JurisdictionMatrix
     {
         { Roles.OrgDepartment, "椒江区", "东山社区", Ok },
         { Roles.OrgDepartment, "椒江区", "白云社区", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
+        { Roles.OrgDepartment, "椒江区", "府山街道", NotFound },
         { Roles.UnitCommittee, "海门街道", "东山社区", Ok },
-        { Roles.UnitCommittee, "海门街道", "白云社区", NotInJurisdiction },
-        { Roles.UnitCommittee, "海门街道", "府山街道", NotInJurisdiction },
+        { Roles.UnitCommittee, "海门街道", "白云社区", NotFound },
+        { Roles.UnitCommittee, "海门街道", "府山街道", NotFound },
         { Roles.Supervisor, "椒江区", "东山社区", ReadOnlyRole },
         { Roles.Supervisor, "椒江区", "府山街道", ReadOnlyRole },
         { Roles.Admin, "浙江省", "东山社区", ReadOnlyRole },

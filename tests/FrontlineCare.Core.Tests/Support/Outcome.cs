@@ -10,8 +10,13 @@ namespace FrontlineCare.Core.Tests.Support;
 public static class Outcome
 {
     public const string Ok = nameof(Ok);
-    /// <summary>Forbidden: the record is outside the caller's jurisdiction.</summary>
-    public const string NotInJurisdiction = nameof(NotInJurisdiction);
+    /// <summary>
+    /// Not found: the record is outside the caller's jurisdiction, answered exactly like one that does not exist
+    /// (docs/architecture.md → Jurisdiction).
+    /// </summary>
+    public const string NotFound = nameof(NotFound);
+    /// <summary>Forbidden for the role, whatever the record (the message names the rule of the feature).</summary>
+    public const string Refused = nameof(Refused);
     /// <summary>Forbidden: the caller's role only reads.</summary>
     public const string ReadOnlyRole = nameof(ReadOnlyRole);
     /// <summary>Invalid on a unit field: the chosen unit is outside the caller's jurisdiction.</summary>
@@ -24,9 +29,13 @@ public static class Outcome
             case Ok:
                 result.Status.ShouldBe(ResultStatus.Ok, $"{result.Message} {string.Join("; ", result.Errors)}");
                 break;
-            case NotInJurisdiction:
-                result.Status.ShouldBe(ResultStatus.Forbidden);
-                result.Message.ShouldBe(Messages.NotInJurisdiction);
+            case NotFound:
+                result.Status.ShouldBe(ResultStatus.NotFound, $"{result.Message} {string.Join("; ", result.Errors)}");
+                result.Message.ShouldBe(Messages.NotFound);
+                break;
+            case Refused:
+                result.Status.ShouldBe(ResultStatus.Forbidden, $"{result.Message} {string.Join("; ", result.Errors)}");
+                result.Message.ShouldNotBeNullOrEmpty();
                 break;
             case ReadOnlyRole:
                 result.Status.ShouldBe(ResultStatus.Forbidden);

@@ -64,7 +64,7 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
     }
 
     [Fact]
-    public async Task Reading_a_worker_of_another_unit_answers_403_problem_details_without_the_data()
+    public async Task Reading_a_worker_of_another_unit_answers_404_problem_details_without_the_data()
     {
         await using var db = host.Data.NewContext();
         var baiyun = await host.Data.UnitIdAsync("白云社区");
@@ -73,7 +73,7 @@ public sealed class WorkersApiTests(PortalHost host) : IClassFixture<PortalHost>
 
         var response = await client.GetAsync($"/api/v1/workers/{outsider.Id}");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldNotContain(outsider.FullName);

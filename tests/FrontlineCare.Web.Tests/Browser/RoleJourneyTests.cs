@@ -71,7 +71,8 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.ScreenshotAsync(page, "committee-worker-list");
 
         await page.GotoAsync($"/workers/{outsider.Id}");
-        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("不在您的管辖范围内");
+        // Outside the jurisdiction reads exactly like a record that does not exist: nothing says it is there.
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("页面不存在");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(outsider.FullName);
         await Support.Browser.ScreenshotAsync(page, "committee-not-in-jurisdiction");
 
@@ -103,6 +104,10 @@ public sealed class RoleJourneyTests(PortalHost host, Support.Browser browser) :
         var page = await browser.SignInAsync(host.BaseUrl, "admin");
         await Support.Browser.RecordFailureAsync(page, "admin", async () =>
         {
+            // Accounts only: the personnel pages are not in Admin's menu.
+            await Assertions.Expect(page.Locator(".mud-nav-link[href='/accounts']")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".mud-nav-link[href='/workers']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator(".mud-nav-link[href='/nominations']")).ToHaveCountAsync(0);
             await page.GotoAsync("/accounts");
             await Support.Browser.Field(page, "account-username").FillAsync("baiyun.committee");
             await Support.Browser.Field(page, "account-displayname").FillAsync("白云街道党工委");

@@ -19,7 +19,7 @@ public sealed class AccountService(
     {
         if (!user.IsInRole(Roles.Admin)) return Result<IReadOnlyList<AccountItem>>.From(Result.Forbidden(Messages.ReadOnlyRole));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var jurisdiction = await Jurisdiction.ForUnitTreeAsync(db, user, ct);
         var now = clock.GetUtcNow();
         var rows = await (
                 from a in db.Users
@@ -38,7 +38,7 @@ public sealed class AccountService(
         if (await validator.CheckAsync(form, ct) is { } invalid) return Result<Guid>.From(invalid);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+            var jurisdiction = await Jurisdiction.ForUnitTreeAsync(db, user, ct);
             if (!await jurisdiction.ContainsUnitAsync(db, form.HomeUnitId!.Value, ct))
                 return Result<Guid>.From(Result.Invalid(nameof(AccountForm.HomeUnitId), Messages.UnitOutsideJurisdiction));
         }
@@ -110,9 +110,9 @@ public sealed class AccountService(
         var account = await users.FindByIdAsync(id.ToString());
         if (account is null) return Result<AppUser>.From(Result.NotFound());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var jurisdiction = await Jurisdiction.ForUnitTreeAsync(db, user, ct);
         if (!await jurisdiction.ContainsUnitAsync(db, account.HomeUnitId, ct))
-            return Result<AppUser>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            return Result<AppUser>.From(Jurisdiction.Hidden());
         return Result<AppUser>.Ok(account);
     }
 

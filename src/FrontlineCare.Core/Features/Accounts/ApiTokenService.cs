@@ -49,7 +49,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> dbFactory, I
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (token is null) return Result.NotFound();
-        if (token.UserId != user.UserId) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (token.UserId != user.UserId) return Jurisdiction.Hidden();
         token.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return Result.Ok();

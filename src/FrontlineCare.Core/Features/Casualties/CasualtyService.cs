@@ -132,7 +132,8 @@ public sealed class CasualtyService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        // A person outside the jurisdiction is answered as one unknown.
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
         // On duty: the event cannot come before the person's first deployment.
         var firstDeployed = await db.Deployments.Where(d => d.WorkerId == worker.Id).MinAsync(d => (DateOnly?)d.StartDate, ct);
         if (firstDeployed is null || firstDeployed > form.OccurredOn)
@@ -202,6 +203,6 @@ public sealed class CasualtyService(
         var c = await db.CasualtyCases.AsNoTracking().Include(x => x.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(c.Worker!.Unit!.Path) ? (c, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(c.Worker!.Unit!.Path) ? (c, null) : (null, Jurisdiction.Hidden());
     }
 }

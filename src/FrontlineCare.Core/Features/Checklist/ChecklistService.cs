@@ -38,7 +38,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == (unitId ?? user.HomeUnitId), ct);
         if (unit is null) return Result<ChecklistView>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(unit.Path)) return Result<ChecklistView>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(unit.Path)) return Result<ChecklistView>.From(Jurisdiction.Hidden());
         var row = await RowAsync(db, unit, withFigures: true, ct);
         return Result<ChecklistView>.Ok(new ChecklistView(unit.Id, unit.Name, row.Profile, row.Items, user.CanEditPersonnel()));
     }
@@ -70,7 +70,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(unit.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(unit.Path)) return Jurisdiction.Hidden();
         var profile = await units.EffectiveProfileAsync(db, unit, ct);
         if (H3Checklist.Items(profile).All(i => i.Number != itemNumber)) return Result.NotFound();
         var existing = await db.MeasureStatements.FirstOrDefaultAsync(s => s.UnitId == unitId && s.Profile == profile && s.ItemNumber == itemNumber, ct);
@@ -98,7 +98,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(unit.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(unit.Path)) return Jurisdiction.Hidden();
         var profile = await units.EffectiveProfileAsync(db, unit, ct);
         var statement = await db.MeasureStatements.Include(s => s.Attachments)
             .FirstOrDefaultAsync(s => s.UnitId == unitId && s.Profile == profile && s.ItemNumber == itemNumber, ct);
@@ -124,7 +124,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(s => (LTree?)s.Unit!.Path).FirstOrDefaultAsync(ct);
         if (unitPath is null) return Result<Files.StoredFile>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(unitPath.Value)) return Result<Files.StoredFile>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(unitPath.Value)) return Result<Files.StoredFile>.From(Jurisdiction.Hidden());
         return Result<Files.StoredFile>.Ok(await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, ct));
     }
 

@@ -96,7 +96,7 @@ public sealed class SpouseLinkService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
-        if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.NotFound());
+        if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Jurisdiction.Hidden());
         string? number = null;
         if (form.Kind == SpouseLinkKind.Link)
         {
@@ -255,7 +255,7 @@ public sealed class SpouseLinkService(
     {
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var request = await db.SpouseLinkRequests.Include(r => r.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !jurisdiction.Contains(request.Worker!.Unit!.Path)) return (null, null, Result.NotFound());
+        if (request is null || !jurisdiction.Contains(request.Worker!.Unit!.Path)) return (null, null, Jurisdiction.Hidden());
         if (request.Status != SpouseLinkStatus.Pending) return (null, null, Result.Conflict(Messages.SpouseLinkNotPending));
         db.Entry(request).Property(r => r.Version).OriginalValue = version;
         return (request, jurisdiction, null);

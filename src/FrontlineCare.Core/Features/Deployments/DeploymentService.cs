@@ -64,7 +64,7 @@ public sealed class DeploymentService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result<Guid>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Jurisdiction.Hidden());
 
         Deployment deployment;
         if (form.Id is { } id)
@@ -75,7 +75,7 @@ public sealed class DeploymentService(
             // worker outside the jurisdiction is answered like a missing one.
             if (existing.WorkerId != form.WorkerId)
                 return Result<Guid>.From(await WorkerAccessAsync(db, existing.WorkerId, ct) is not null
-                    ? Result.NotFound()
+                    ? Jurisdiction.Hidden()
                     : Result.Invalid(nameof(DeploymentForm.WorkerId), Messages.DeploymentWorkerFixed));
             db.Entry(existing).Property(d => d.Version).OriginalValue = form.Version;
             deployment = existing;
@@ -181,6 +181,6 @@ public sealed class DeploymentService(
         var path = await db.Workers.Where(w => w.Id == workerId).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
         if (path is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(path.Value) ? null : Result.Forbidden(Messages.NotInJurisdiction);
+        return jurisdiction.Contains(path.Value) ? null : Jurisdiction.Hidden();
     }
 }

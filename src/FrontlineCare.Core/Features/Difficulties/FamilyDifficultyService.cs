@@ -37,7 +37,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         if (!user.CanEditPersonnel()) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Result.Forbidden(Messages.DifficultyRolesOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
-        if (units is null) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (units is null) return Result<IReadOnlyList<FamilyDifficultyRow>>.From(Jurisdiction.Hidden());
         var unitIds = units.Select(x => x.Id);
         var items = await db.FamilyDifficulties.AsNoTracking().Include(d => d.Worker).Include(d => d.Unit)
             .Where(d => unitIds.Contains(d.UnitId) && (!openOnly || d.ResolvedOn == null))
@@ -84,12 +84,12 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         if (form.WorkerId is { } workerId)
         {
             var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
-            if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.NotInJurisdiction));
+            if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
             (unitId, name) = (worker.UnitId, null);
         }
         else
         {
-            if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.NotInJurisdiction));
+            if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
             unitId = form.UnitId.Value;
         }
         FamilyDifficulty item;
@@ -97,7 +97,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         {
             var existing = await db.FamilyDifficulties.FirstOrDefaultAsync(d => d.Id == id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Jurisdiction.Hidden());
             db.Entry(existing).Property(d => d.Version).OriginalValue = form.Version;
             item = existing;
         }
@@ -151,6 +151,6 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         var item = await db.FamilyDifficulties.AsNoTracking().Include(d => d.Unit).FirstOrDefaultAsync(d => d.Id == id, ct);
         if (item is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(item.Unit!.Path) ? (item, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(item.Unit!.Path) ? (item, null) : (null, Jurisdiction.Hidden());
     }
 }

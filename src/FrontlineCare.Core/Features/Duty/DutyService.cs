@@ -221,7 +221,7 @@ public sealed class DutyService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null) return Result<DutyHistory>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<DutyHistory>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<DutyHistory>.From(Jurisdiction.Hidden());
 
         var to = clock.Today();
         var from = to.AddDays(-(days - 1));

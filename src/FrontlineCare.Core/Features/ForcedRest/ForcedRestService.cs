@@ -98,7 +98,7 @@ public sealed class ForcedRestService(IDbContextFactory<AppDbContext> dbFactory,
         var @case = await db.ForcedRestCases.Include(c => c.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(@case.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(@case.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         db.Entry(@case).Property(c => c.Version).OriginalValue = version;
         if (change(@case) is { } refused) return refused;
         return await db.SaveOrConflictAsync(ct);

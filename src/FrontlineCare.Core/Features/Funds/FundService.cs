@@ -93,7 +93,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
         var fund = new CareFund
         {
             Id = Guid.CreateVersion7(), Name = name!, Kind = form.Kind, UnitId = form.UnitId.Value, Source = source!,
@@ -154,7 +154,8 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
     internal async Task<Result<FundEntry>> PostAsync(AppDbContext db, FundEntryForm form, CancellationToken ct)
     {
         var (found, denied) = await FundAsync(db, form.FundId, ct);
-        if (found is null) return Result<FundEntry>.From(denied!.Status == ResultStatus.Forbidden
+        // A fund unknown or outside the jurisdiction: the same field error, so the form does not tell them apart.
+        if (found is null) return Result<FundEntry>.From(denied!.Status == ResultStatus.NotFound
             ? Result.Invalid(nameof(form.FundId), Messages.FundOfAnotherJurisdiction) : denied);
         var amount = form.Amount!.Value;
         var note = form.Note!.Trim();
@@ -244,9 +245,12 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (fund, denied) = await FundAsync(db, fundId, ct);
         if (fund is null) return Result<IReadOnlyList<FundEntryRow>>.From(denied!);
+        // A person paid who has since moved out of the jurisdiction is not named (the entry and its amount stay).
+        var scope = (await Jurisdiction.ForAsync(db, user, ct)).Units(db).Select(u => u.Id);
         var rows = await db.FundEntries.AsNoTracking().Where(e => e.FundId == fundId).OrderByDescending(e => e.Number).Take(take)
-            .Select(e => new FundEntryRow(e.Id, e.Number, e.Kind, e.Purpose, e.Amount, e.BalanceAfter, e.OccurredOn, e.Unit!.Name, e.WorkerId,
-                e.Worker!.FullName, db.CareFunds.Where(f => f.Id == e.TargetFundId).Select(f => f.Name).FirstOrDefault(), e.ReversesEntryId,
+            .Select(e => new FundEntryRow(e.Id, e.Number, e.Kind, e.Purpose, e.Amount, e.BalanceAfter, e.OccurredOn, e.Unit!.Name,
+                e.Worker != null && scope.Contains(e.Worker.UnitId) ? e.WorkerId : null,
+                e.Worker != null && scope.Contains(e.Worker.UnitId) ? e.Worker.FullName : null, db.CareFunds.Where(f => f.Id == e.TargetFundId).Select(f => f.Name).FirstOrDefault(), e.ReversesEntryId,
                 db.FundEntries.Where(o => o.Id == e.ReversesEntryId).Select(o => (int?)o.Number).FirstOrDefault(),
                 db.FundEntries.Any(r => r.ReversesEntryId == e.Id), e.Note, e.RecordedAt, e.RecordedBy, e.TransferOfEntryId != null))
             .ToListAsync(ct);
@@ -303,7 +307,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         var fund = await db.CareFunds.AsNoTracking().Include(f => f.Unit).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (fund is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(fund.Unit!.Path) ? (fund, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(fund.Unit!.Path) ? (fund, null) : (null, Jurisdiction.Hidden());
     }
 
     private static void CheckAmount(decimal? amount, List<FieldError> errors)

@@ -28,7 +28,7 @@ public sealed class HealthReportService(
         if (!user.CanEditPersonnel()) return Result<HealthDaySheet>.From(Result.Forbidden(Messages.HealthDataRestricted));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
-        if (units is null) return Result<HealthDaySheet>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (units is null) return Result<HealthDaySheet>.From(Jurisdiction.Hidden());
         var unitIds = units.Select(x => x.Id);
         var onDuty = db.Deployments.Where(d => unitIds.Contains(d.Worker!.UnitId) && d.StartDate <= day && (d.EndDate == null || d.EndDate >= day));
         var workerIds = onDuty.Select(d => d.WorkerId).Distinct();
@@ -66,7 +66,7 @@ public sealed class HealthReportService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Jurisdiction.Hidden();
         if (!await db.Deployments.AnyAsync(d => d.WorkerId == worker.Id && d.StartDate <= day && (d.EndDate == null || d.EndDate >= day), ct))
             return Result.Invalid(nameof(form.Day), Messages.HealthNotOnDuty);
         var rules = (await policies.ForUnitAsync(db, worker.Unit, day, ct)).C3;

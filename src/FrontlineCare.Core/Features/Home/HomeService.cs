@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FrontlineCare.Core.Features.Home;
 
 public sealed record EndingDeployment(Guid WorkerId, string WorkerName, string Place, DateOnly EndDate);
-/// <summary>A couple both at the frontline today; the spouse's id and name only when the caller may read them.</summary>
+/// <summary>A couple both at the frontline; the spouse is named only when in the caller's jurisdiction (else null).</summary>
 public sealed record CoupleDeployed(Guid WorkerId, string WorkerName, Guid? SpouseId, string? SpouseName);
 
 /// <summary>What needs the user now, within their jurisdiction. Later capabilities add their tiles here.</summary>
@@ -48,14 +48,9 @@ public sealed class HomeService(
                 join s in db.Workers on w.SpouseId equals s.Id
                 where active.Any(d => d.WorkerId == w.Id) && active.Any(d => d.WorkerId == s.Id)
                 orderby w.FullName
-                select new
-                {
-                    w.Id, w.FullName, SpouseId = s.Id, SpouseName = s.FullName,
-                    Inside = workers.Any(x => x.Id == s.Id),
-                })
+                select new CoupleDeployed(w.Id, w.FullName, units.Contains(s.UnitId) ? s.Id : null, units.Contains(s.UnitId) ? s.FullName : null))
             .Take(100).AsNoTracking().ToListAsync(ct);
-        var couples = pairs.DistinctBy(p => p.Id.CompareTo(p.SpouseId) < 0 ? (p.Id, p.SpouseId) : (p.SpouseId, p.Id))
-            .Select(p => new CoupleDeployed(p.Id, p.FullName, p.Inside ? p.SpouseId : null, p.Inside ? p.SpouseName : null))
+        var couples = pairs.DistinctBy(p => p.SpouseId is not { } sid ? (p.WorkerId, Guid.Empty) : p.WorkerId.CompareTo(sid) < 0 ? (p.WorkerId, sid) : (sid, p.WorkerId))
             .ToList();
         var cases = await forcedRest.ListAsync(openOnly: true, ct: ct);
         var pendingLeave = await db.LeaveRequests.CountAsync(r => r.Status == LeaveRequestStatus.Pending && workers.Any(w => w.Id == r.WorkerId), ct);

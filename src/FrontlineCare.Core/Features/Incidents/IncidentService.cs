@@ -77,7 +77,7 @@ public sealed class IncidentService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
         if (form.Closed)
         {
             var rules = (await policies.ForUnitAsync(db, worker.Unit, ct)).G3;
@@ -95,7 +95,7 @@ public sealed class IncidentService(
             incident = await db.FrontlineIncidents.FirstOrDefaultAsync(i => i.Id == id, ct);
             if (incident is null) return Result<Guid>.From(Result.NotFound());
             var current = await db.Workers.Where(w => w.Id == incident.WorkerId).Select(w => w.Unit!.Path).FirstAsync(ct);
-            if (!jurisdiction.Contains(current)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            if (!jurisdiction.Contains(current)) return Result<Guid>.From(Jurisdiction.Hidden());
             if (incident.WorkerId != worker.Id) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.ToleranceWorkerFixed));
             db.Entry(incident).Property(i => i.Version).OriginalValue = form.Version;
         }

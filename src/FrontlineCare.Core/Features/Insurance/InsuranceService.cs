@@ -97,13 +97,13 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.NotInJurisdiction));
+        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
         InsurancePolicy policy;
         if (form.Id is { } id)
         {
             var existing = await db.InsurancePolicies.FirstOrDefaultAsync(p => p.Id == id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Jurisdiction.Hidden());
             db.Entry(existing).Property(p => p.Version).OriginalValue = form.Version;
             if (existing.UnitId != form.UnitId)
             {
@@ -131,7 +131,9 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (policy, denied) = await PolicyAsync(db, policyId, ct);
         if (policy is null) return Result<IReadOnlyList<CoveredPerson>>.From(denied!);
-        var people = await db.InsuranceCoverages.AsNoTracking().Where(c => c.PolicyId == policyId).OrderBy(c => c.Worker!.FullName)
+        // Someone covered who has since moved out of the caller's jurisdiction is not named to them.
+        var scope = (await Jurisdiction.ForAsync(db, user, ct)).Units(db).Select(u => u.Id);
+        var people = await db.InsuranceCoverages.AsNoTracking().Where(c => c.PolicyId == policyId && scope.Contains(c.Worker!.UnitId)).OrderBy(c => c.Worker!.FullName)
             .Select(c => new CoveredPerson(c.Id, c.WorkerId, c.Worker!.FullName, c.Worker.Unit!.Name)).ToListAsync(ct);
         return Result<IReadOnlyList<CoveredPerson>>.Ok(people);
     }
@@ -156,6 +158,8 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
 
     public async Task<Result> UncoverAsync(Guid coverageId, CancellationToken ct = default)
     {
+        // The role first: a role that may not touch cover learns nothing of which cover ids exist.
+        if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.InsuranceRolesOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var coverage = await db.InsuranceCoverages.FirstOrDefaultAsync(c => c.Id == coverageId, ct);
         if (coverage is null) return Result.NotFound();
@@ -171,7 +175,7 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
         if (!user.CanEditPersonnel()) return Result<IReadOnlyList<UncoveredPerson>>.From(Result.Forbidden(Messages.InsuranceRolesOnly));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await (await Jurisdiction.ForAsync(db, user, ct)).UnitsUnderAsync(db, unitId, ct);
-        if (units is null) return Result<IReadOnlyList<UncoveredPerson>>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (units is null) return Result<IReadOnlyList<UncoveredPerson>>.From(Jurisdiction.Hidden());
         var unitIds = units.Select(x => x.Id);
         var covered = db.InsuranceCoverages.Where(c => db.InsurancePolicies.Any(p => p.Id == c.PolicyId && p.StartsOn <= day && p.EndsOn >= day)).Select(c => c.WorkerId);
         var rows = await db.Deployments.AsNoTracking()
@@ -220,7 +224,7 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.NotInJurisdiction));
+        if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
         var increase = new PerformancePayIncrease
         {
             Id = Guid.CreateVersion7(), UnitId = form.UnitId.Value, Year = form.Year!.Value, Amount = form.Amount!.Value, ApprovedBy = by!, ApprovalNumber = number!,
@@ -240,6 +244,6 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
         var policy = await db.InsurancePolicies.AsNoTracking().Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (policy is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(policy.Unit!.Path) ? (policy, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(policy.Unit!.Path) ? (policy, null) : (null, Jurisdiction.Hidden());
     }
 }

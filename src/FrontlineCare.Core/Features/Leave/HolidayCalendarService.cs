@@ -84,7 +84,7 @@ public sealed class HolidayCalendarService(
     {
         if (profile is null) return user.IsInRole(Roles.Admin) ? null : Result.Forbidden(Messages.HolidayNationalAdminOnly);
         if (!user.IsInRole(Roles.OrgDepartment)) return Result.Forbidden(Messages.OrgDepartmentOnly);
-        return (await policies.ProfilesAsync(ct)).Contains(profile.Value) ? null : Result.Forbidden(Messages.NotInJurisdiction);
+        return (await policies.ProfilesAsync(ct)).Contains(profile.Value) ? null : Jurisdiction.Hidden();
     }
 
     /// <summary>Saves the calendar change and brings the accruals of everyone with duty that day in line, or nothing.</summary>

@@ -237,7 +237,7 @@ public sealed class LeaveService(
         var request = await db.LeaveRequests.Include(r => r.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(request.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(request.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         if (request.Status != LeaveRequestStatus.Pending) return Result.Conflict(Messages.LeaveAlreadyDecided);
         db.Entry(request).Property(r => r.Version).OriginalValue = version;
         (request.Status, request.DecisionComment, request.DecidedAt, request.DecidedBy) =
@@ -322,7 +322,7 @@ public sealed class LeaveService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(worker.Unit!.Path) ? (worker, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(worker.Unit!.Path) ? (worker, null) : (null, Jurisdiction.Hidden());
     }
 
     /// <summary>Whether the balance (补休) or the year's remaining entitlement (annual leave) covers the days; null when it does.</summary>

@@ -134,7 +134,7 @@ public sealed class MembershipService(
         var c = await db.FastTrackCases.Include(x => x.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(x => x.Id == form.CaseId, ct);
         if (c is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(c.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(c.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         if (on < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.OpenedAt, Clock.ChinaTime).DateTime)) return Result.Invalid(nameof(form.MeetingOn), Messages.MembershipVoteBeforeOpening);
         db.Entry(c).Property(x => x.Version).OriginalValue = form.Version;
         if (!c.RecordBranchVote(on, form.Eligible, form.VotesFor)) return Result.Conflict(Messages.MembershipWrongStep);
@@ -153,7 +153,7 @@ public sealed class MembershipService(
         var c = await db.FastTrackCases.Include(x => x.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(x => x.Id == form.CaseId, ct);
         if (c is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(c.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(c.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         if (!await IsAboveAsync(db, jurisdiction, c.OpeningUnitId, ct)) return Result.Forbidden(Messages.MembershipHigherOnly);
         if (c.BranchMeetingOn is { } meeting && on < meeting) return Result.Invalid(nameof(form.On), Messages.MembershipDecisionBeforeVote);
         db.Entry(c).Property(x => x.Version).OriginalValue = form.Version;
@@ -171,7 +171,7 @@ public sealed class MembershipService(
         var worker = await query.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(worker.Unit!.Path) ? (worker, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(worker.Unit!.Path) ? (worker, null) : (null, Jurisdiction.Hidden());
     }
 
     /// <summary>Whether the caller's home unit is strictly above the unit (the higher committee).</summary>

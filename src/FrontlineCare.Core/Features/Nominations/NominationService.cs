@@ -70,11 +70,9 @@ public sealed class NominationService(
         var nominee = await NomineeAsync(db, jurisdiction, form, ct);
         if (nominee is null)
         {
+            // Unknown and outside the jurisdiction answer alike: the error does not say whether the nominee exists.
             var field = form.NomineeKind == NomineeKind.Individual ? nameof(form.WorkerId) : nameof(form.UnitId);
-            var exists = form.NomineeKind == NomineeKind.Individual
-                ? await db.Workers.AnyAsync(w => w.Id == form.WorkerId, ct)
-                : await db.Units.AnyAsync(u => u.Id == form.UnitId, ct);
-            errors.Add(new FieldError(field, exists ? Messages.NotInJurisdiction : Messages.Required));
+            errors.Add(new FieldError(field, Messages.Required));
             return Result<Guid>.From(Result.Invalid(errors));
         }
         var rules = await policies.ForUnitAsync(db, nominee.Unit, ct);
@@ -117,7 +115,7 @@ public sealed class NominationService(
         var n = await db.Nominations.AsNoTracking().Include(x => x.Unit).Include(x => x.Worker).Include(x => x.Steps)
             .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result<NominationDetail>.From(Result.NotFound());
-        if (!jurisdiction.Contains(n.Unit!.Path)) return Result<NominationDetail>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(n.Unit!.Path)) return Result<NominationDetail>.From(Jurisdiction.Hidden());
 
         var attachments = await db.NominationAttachments.AsNoTracking().Where(a => a.NominationId == id)
             .Select(a => new AttachmentView(a.FileId, a.File!.FileName, a.File.ContentType, a.File.Size)).ToListAsync(ct);
@@ -193,7 +191,7 @@ public sealed class NominationService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var n = await db.Nominations.Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == decision.Id, ct);
         if (n is null) return Result.NotFound();
-        if (!jurisdiction.Contains(n.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
         if (n.Version != decision.Version || n.Status != NominationStatus.InReview) return Result.Conflict(Messages.NominationAlreadyDecided);
         if (n.SubmittedById == user.UserId) return Result.Forbidden(Messages.NominationOwnSubmission);
         if (!await MayReviewAsync(db, jurisdiction, n, ct)) return Result.Forbidden(Messages.NominationNotYourLevel);
@@ -252,6 +250,7 @@ public sealed class NominationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var n = await db.Nominations.Include(x => x.Unit).Include(x => x.Worker).Include(x => x.Attachments).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result.NotFound();
+        if (!(await Jurisdiction.ForAsync(db, user, ct)).Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
         if (user.HomeUnitId != n.NominatingUnitId) return Result.Forbidden(Messages.NominationNominatorOnly);
         EvidenceFiles.CheckRoom(n.Attachments.Count, stored.Count, errors);
         if (errors.Count > 0) return Result.Invalid(errors);
@@ -273,8 +272,9 @@ public sealed class NominationService(
     {
         if (!MayNominate) return Result.Forbidden(Messages.NominatorOnly);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var n = await db.Nominations.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var n = await db.Nominations.Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result.NotFound();
+        if (!(await Jurisdiction.ForAsync(db, user, ct)).Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
         if (user.HomeUnitId != n.NominatingUnitId) return Result.Forbidden(Messages.NominationNominatorOnly);
         db.Entry(n).Property(x => x.Version).OriginalValue = version;
         if (!n.Withdraw(clock.GetUtcNow(), user.UserId, user.UserName, user.HomeUnitId)) return Result.Conflict(Messages.NominationAlreadyDecided);
@@ -301,7 +301,8 @@ public sealed class NominationService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var n = await db.Nominations.Include(x => x.Unit).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result.NotFound();
-        if (!jurisdiction.Contains(n.Unit!.Path) || !MayPublicize(n)) return Result.Forbidden(Messages.NominationPublicizeWho);
+        if (!jurisdiction.Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
+        if (!MayPublicize(n)) return Result.Forbidden(Messages.NominationPublicizeWho);
         if (errors.Count > 0) return Result.Invalid(errors);
         db.Entry(n).Property(x => x.Version).OriginalValue = version;
         if (image is not null) db.StoredFiles.Add(image);
@@ -332,7 +333,7 @@ public sealed class NominationService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var n = await db.Nominations.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Unit!.Path, x.PhotoFileId }).FirstOrDefaultAsync(ct);
         if (n?.PhotoFileId is not { } fileId) return Result<StoredFile>.From(Result.NotFound());
-        if (!jurisdiction.Contains(n.Path)) return Result<StoredFile>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(n.Path)) return Result<StoredFile>.From(Jurisdiction.Hidden());
         return Result<StoredFile>.Ok(await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, ct));
     }
 
@@ -349,7 +350,7 @@ public sealed class NominationService(
             .Select(n => (LTree?)n.Unit!.Path)
             .FirstOrDefaultAsync(ct);
         if (unitPath is null) return Result<StoredFile>.From(Result.NotFound());
-        if (!jurisdiction.Contains(unitPath.Value)) return Result<StoredFile>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(unitPath.Value)) return Result<StoredFile>.From(Jurisdiction.Hidden());
         return Result<StoredFile>.Ok(await db.StoredFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, ct));
     }
 

@@ -109,7 +109,7 @@ public sealed class PolicyProfileService(
     public async Task<Result<IReadOnlyList<PolicyParameterRow>>> ParametersAsync(PolicyProfileCode profile, CancellationToken ct = default)
     {
         if (!(await ProfilesAsync(ct)).Contains(profile))
-            return Result<IReadOnlyList<PolicyParameterRow>>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            return Result<IReadOnlyList<PolicyParameterRow>>.From(Jurisdiction.Hidden());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var changes = await db.PolicyParameterChanges.AsNoTracking()
             .Where(c => c.Profile == profile).OrderByDescending(c => c.EffectiveFrom).ToListAsync(ct);
@@ -132,7 +132,7 @@ public sealed class PolicyProfileService(
     {
         if (!user.IsInRole(Roles.OrgDepartment)) return Result.Forbidden(Messages.OrgDepartmentOnly);
         if (!PolicyCatalog.Ranges.TryGetValue(form.Key, out var range)) return Result.NotFound();
-        if (!(await ProfilesAsync(ct)).Contains(form.Profile)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!(await ProfilesAsync(ct)).Contains(form.Profile)) return Jurisdiction.Hidden();
 
         var errors = new List<FieldError>();
         var value = PolicyCatalog.Check(form.Key, form.Value);

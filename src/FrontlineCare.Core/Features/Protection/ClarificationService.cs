@@ -129,9 +129,9 @@ public sealed class ClarificationService(
         {
             var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
             if (worker is null) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
-            if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.NotInJurisdiction));
+            if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
             foreach (var handler in form.Handlers.Distinct())
-                if (!await ProtectionAccess.MayHandleAsync(db, handler, worker.Unit, ct))
+                if (!await ProtectionAccess.MayHandleAsync(db, handler, worker.Unit, jurisdiction, ct))
                     return Result<Guid>.From(Result.Invalid(nameof(form.Handlers), Messages.ToleranceHandlerNotEligible));
             var now = clock.GetUtcNow();
             c = new ClarificationCase { Id = Guid.CreateVersion7(), WorkerId = worker.Id, Source = "", Allegation = "", CreatedAt = now, CreatedBy = user.UserName };

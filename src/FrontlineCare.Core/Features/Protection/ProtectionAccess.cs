@@ -56,7 +56,9 @@ public static class ProtectionAccess
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var handlers = await db.CaseHandlers.Where(h => h.CaseId == c.Id).Select(h => h.UserId).ToListAsync(ct);
         var unit = c.Worker!.Unit!;
-        if (!MaySee(user, jurisdiction, unit, handlers)) return (default, Result.Forbidden(Resources.Messages.ProtectionRestricted));
+        if (!MaySee(user, jurisdiction, unit, handlers))
+            // About a person outside the jurisdiction: answered as missing. Inside it, restricted to handlers (a role rule).
+            return (default, jurisdiction.Contains(unit.Path) ? Result.Forbidden(Resources.Messages.ProtectionRestricted) : Jurisdiction.Hidden());
         return (new Access(MayWork(user, jurisdiction, unit, handlers), user.IsInRole(Roles.OrgDepartment) && jurisdiction.Contains(unit.Path)), null);
     }
 
@@ -74,14 +76,15 @@ public static class ProtectionAccess
 
     /// <summary>
     /// Whether an account may be named a handler of a case about a person of <paramref name="workerUnit"/>: an
-    /// OrgDepartment, UnitCommittee or Supervisor account whose own jurisdiction holds the person.
+    /// OrgDepartment, UnitCommittee or Supervisor account whose own jurisdiction holds the person, and whose home unit is
+    /// in the naming caller's jurisdiction (no account of a level above or beside it is named, nor written to the case).
     /// </summary>
-    public static async Task<bool> MayHandleAsync(AppDbContext db, Guid userId, Unit workerUnit, CancellationToken ct)
+    public static async Task<bool> MayHandleAsync(AppDbContext db, Guid userId, Unit workerUnit, Jurisdiction callers, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { Home = db.Units.Where(x => x.Id == u.HomeUnitId).Select(x => x.Path).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        if (account is null || !Jurisdiction.IsDescendant(workerUnit.Path, account.Home)) return false;
+        if (account is null || !Jurisdiction.IsDescendant(workerUnit.Path, account.Home) || !callers.Contains(account.Home)) return false;
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name).ToListAsync(ct);
         return roles.Any(r => r is Roles.OrgDepartment or Roles.UnitCommittee or Roles.Supervisor);
     }
@@ -97,10 +100,10 @@ public static class ProtectionAccess
         if (!user.IsInRole(Roles.OrgDepartment)) return [];
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var found = await db.Workers.Where(w => w.Id == workerId).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
-        if (found is not { } workerPath || !jurisdiction.Contains(workerPath)) return [];
+        if (found is not { } workerPath || !jurisdiction.Contains(workerPath) || jurisdiction.RootPath is not { } root) return [];
         string[] roles = [Roles.OrgDepartment, Roles.UnitCommittee, Roles.Supervisor];
         return await db.Users.AsNoTracking()
-            .Where(u => db.Units.Any(x => x.Id == u.HomeUnitId && workerPath.IsDescendantOf(x.Path))
+            .Where(u => db.Units.Any(x => x.Id == u.HomeUnitId && workerPath.IsDescendantOf(x.Path) && x.Path.IsDescendantOf(root))
                         && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && roles.Contains(x.Name!))))
             .OrderBy(u => u.UserName).Take(200)
             .Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
@@ -112,7 +115,7 @@ public static class ProtectionAccess
         var existing = await db.CaseHandlers.FirstOrDefaultAsync(h => h.CaseId == caseId && h.UserId == userId, ct);
         if (handles && existing is null)
         {
-            if (!await MayHandleAsync(db, userId, workerUnit, ct)) return Result.Invalid("Handlers", Resources.Messages.ToleranceHandlerNotEligible);
+            if (!await MayHandleAsync(db, userId, workerUnit, await Jurisdiction.ForAsync(db, user, ct), ct)) return Result.Invalid("Handlers", Resources.Messages.ToleranceHandlerNotEligible);
             db.CaseHandlers.Add(new CaseHandler { CaseId = caseId, UserId = userId, AddedAt = now, AddedBy = user.UserName });
         }
         else if (!handles && existing is not null) db.CaseHandlers.Remove(existing);

@@ -157,7 +157,7 @@ public sealed class RestWelfareReportService(
         var report = await db.RestWelfareReports.Include(r => r.Unit).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(report.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(report.Unit!.Path)) return Jurisdiction.Hidden();
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
         if (change(report) is { } refused) return refused;
         return await db.SaveOrConflictAsync(ct);

@@ -61,7 +61,7 @@ public sealed class RotationService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var home = await db.Units.FirstOrDefaultAsync(u => u.Id == user.HomeUnitId, ct);
-        if (home is null) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (home is null) return Result<Guid>.From(Jurisdiction.Hidden());
         var days = Enumerable.Range(0, form.Days!.Value).Select(i => form.From!.Value.AddDays(i)).ToList();
         var candidates = await CandidatesAsync(db, form.Place!.Trim(), days, ct);
         if (candidates.Count == 0) return Result<Guid>.From(Result.Invalid(nameof(form.Place), Messages.RotationNobodyDeployed));
@@ -172,7 +172,7 @@ public sealed class RotationService(
         var plan = await query.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(plan.Unit!.Path) ? (plan, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(plan.Unit!.Path) ? (plan, null) : (null, Jurisdiction.Hidden());
     }
 
     private async Task<RotationLimits> LimitsAsync(AppDbContext db, Units.Unit unit, int minStaff, CancellationToken ct)

@@ -60,7 +60,7 @@ public sealed class SubsidySheetService(
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == form.UnitId, ct);
         if (unit is null) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.Required));
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(unit.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(unit.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.Required)); // as if unknown
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -201,7 +201,7 @@ public sealed class SubsidySheetService(
         var sheet = await db.SubsidySheets.AsNoTracking().Include(s => s.Unit).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (sheet is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(sheet.Unit!.Path) ? (sheet, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(sheet.Unit!.Path) ? (sheet, null) : (null, Jurisdiction.Hidden());
     }
 
     private sealed class ByteOrder : IComparer<byte[]>

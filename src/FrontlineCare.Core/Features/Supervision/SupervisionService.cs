@@ -121,6 +121,6 @@ public sealed class SupervisionService(
         var finding = await db.SupervisionFindings.Include(f => f.Unit).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (finding is null) return (null, Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        return jurisdiction.Contains(finding.Unit!.Path) ? (finding, null) : (null, Result.Forbidden(Messages.NotInJurisdiction));
+        return jurisdiction.Contains(finding.Unit!.Path) ? (finding, null) : (null, Jurisdiction.Hidden());
     }
 }

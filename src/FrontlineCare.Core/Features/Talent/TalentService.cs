@@ -82,7 +82,7 @@ public sealed class TalentService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result.Invalid(nameof(form.WorkerId), Messages.Required);
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result.Invalid(nameof(form.WorkerId), Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result.Invalid(nameof(form.WorkerId), Messages.Required);
         var rules = await policies.ForUnitAsync(db, worker.Unit, ct);
         var deployed = await db.Deployments.AnyAsync(d => d.WorkerId == worker.Id, ct);
         var today = clock.Today();
@@ -117,7 +117,7 @@ public sealed class TalentService(
         var entry = await db.TalentListEntries.Include(e => e.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(entry.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(entry.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         if (entry.RemovedAt is not null) return Result.Conflict(Messages.ConcurrencyConflict);
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
         (entry.RemovedAt, entry.RemovedBy, entry.RemovedReason) = (clock.GetUtcNow(), user.UserName, reason);

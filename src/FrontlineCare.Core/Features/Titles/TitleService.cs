@@ -61,7 +61,7 @@ public sealed class TitleService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null) return Result<TitleSummary>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<TitleSummary>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<TitleSummary>.From(Jurisdiction.Hidden());
         var (offered, why) = await OfferAsync(db, worker, ct);
         var applications = await db.TitleApplications.AsNoTracking().Where(a => a.WorkerId == workerId).OrderByDescending(a => a.Year).ThenByDescending(a => a.RecordedAt).ToListAsync(ct);
         return Result<TitleSummary>.Ok(new TitleSummary(offered.Select(p => (p, F5TitlePrivileges.Rule(p))).ToList(), why, applications, user.CanEditPersonnel()));
@@ -81,7 +81,7 @@ public sealed class TitleService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Jurisdiction.Hidden();
         var (offered, why) = await OfferAsync(db, worker, ct);
         if (form.Privileges.Count > 0 && why is not null)
             errors.Add(new FieldError(nameof(form.Privileges), why == TitleIneligibility.NotAHealthProfessional ? Messages.TitleNotHealthProfessional : Messages.TalentNoFrontline));
@@ -107,7 +107,7 @@ public sealed class TitleService(
         var application = await db.TitleApplications.Include(a => a.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(application.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(application.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         var allowed = (application.Status, status) is (TitleApplicationStatus.Preparing, TitleApplicationStatus.Submitted)
             or (TitleApplicationStatus.Submitted, TitleApplicationStatus.Passed or TitleApplicationStatus.NotPassed);
         if (!allowed) return Result.Conflict(Messages.TitleWrongStep);

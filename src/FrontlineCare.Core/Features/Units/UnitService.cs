@@ -17,7 +17,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
     public async Task<IReadOnlyList<UnitNode>> TreeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var jurisdiction = await Jurisdiction.ForUnitTreeAsync(db, user, ct);
         if (jurisdiction.RootPath is not { } root) return [];
         var units = await jurisdiction.Units(db).AsNoTracking().ToListAsync(ct);
         var rootUnit = units.First(u => u.Path == root);
@@ -74,7 +74,7 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
         {
             var existing = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            if (!jurisdiction.Contains(existing.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            if (!jurisdiction.Contains(existing.Path)) return Result<Guid>.From(Jurisdiction.Hidden());
             if (existing.ParentId is null && form.ProfileOverride is null)
                 return Result<Guid>.From(Result.Invalid(nameof(UnitForm.ProfileOverride), Messages.RootProfileRequired));
             db.Entry(existing).Property(u => u.Version).OriginalValue = form.Version;
@@ -117,7 +117,9 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         var parent = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == newParentId, ct);
         if (unit is null || parent is null) return Result.NotFound();
-        if (!jurisdiction.Contains(unit.Path) || unit.Path == jurisdiction.RootPath) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(unit.Path)) return Jurisdiction.Hidden();
+        // The home unit itself is seen but belongs to the level above: it may not be moved or deleted from here.
+        if (unit.Path == jurisdiction.RootPath) return Result.Forbidden(Messages.NotInJurisdiction);
         if (!jurisdiction.Contains(parent.Path)) return Result.Invalid("ParentId", Messages.UnitOutsideJurisdiction);
         if (Jurisdiction.IsDescendant(parent.Path, unit.Path)) return Result.Invalid("ParentId", Messages.UnitMoveIntoSubtree);
         if (unit.ParentId == parent.Id) return Result.Ok();
@@ -153,7 +155,9 @@ public sealed class UnitService(IDbContextFactory<AppDbContext> dbFactory, IVali
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Result.NotFound();
-        if (!jurisdiction.Contains(unit.Path) || unit.Path == jurisdiction.RootPath) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(unit.Path)) return Jurisdiction.Hidden();
+        // The home unit itself is seen but belongs to the level above: it may not be moved or deleted from here.
+        if (unit.Path == jurisdiction.RootPath) return Result.Forbidden(Messages.NotInJurisdiction);
         var inUse = await db.Units.AnyAsync(u => u.ParentId == unitId, ct)
                     || await db.Workers.AnyAsync(w => w.UnitId == unitId, ct)
                     || await db.Users.AnyAsync(a => a.HomeUnitId == unitId, ct);

@@ -96,12 +96,12 @@ public sealed class CareVisitService(
             if (form.WorkerId is { } workerId)
             {
                 var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
-                if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.NotInJurisdiction));
+                if (worker is null || !jurisdiction.Contains(worker.Unit!.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.WorkerId), Messages.Required));
                 unitId = worker.UnitId;
             }
             else
             {
-                if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.NotInJurisdiction));
+                if (!await jurisdiction.ContainsUnitAsync(db, form.UnitId!.Value, ct)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.UnitOutsideJurisdiction));
                 unitId = form.UnitId.Value;
             }
 
@@ -110,7 +110,7 @@ public sealed class CareVisitService(
             {
                 var existing = await db.CareVisits.FirstOrDefaultAsync(v => v.Id == id, ct);
                 if (existing is null) return Result<Guid>.From(Result.NotFound());
-                if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+                if (!await jurisdiction.ContainsUnitAsync(db, existing.UnitId, ct)) return Result<Guid>.From(Jurisdiction.Hidden());
                 if (existing.Status != CareVisitStatus.Planned) return Result<Guid>.From(Result.Conflict(Messages.VisitAlreadyDone));
                 db.Entry(existing).Property(v => v.Version).OriginalValue = form.Version;
                 visit = existing;
@@ -153,7 +153,7 @@ public sealed class CareVisitService(
         var visit = await db.CareVisits.FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!await jurisdiction.ContainsUnitAsync(db, visit.UnitId, ct)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!await jurisdiction.ContainsUnitAsync(db, visit.UnitId, ct)) return Jurisdiction.Hidden();
         if (visit.Status != CareVisitStatus.Planned) return Result.Conflict(Messages.VisitAlreadyDone);
         db.Entry(visit).Property(v => v.Version).OriginalValue = version;
         visit.Status = CareVisitStatus.Cancelled;

@@ -72,7 +72,7 @@ public sealed class VolunteerService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == workerId, ct);
         if (worker is null) return Result<VolunteerSummary>.From(Result.NotFound());
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<VolunteerSummary>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<VolunteerSummary>.From(Jurisdiction.Hidden());
         var records = await db.VolunteerServiceRecords.AsNoTracking().Where(r => r.WorkerId == workerId).OrderByDescending(r => r.Start).ToListAsync(ct);
         var rules = (await policies.ForUnitAsync(db, worker.Unit, ct)).F9;
         var total = records.Sum(r => r.Hours);
@@ -109,7 +109,7 @@ public sealed class VolunteerService(
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.WorkerId, ct);
         if (worker is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Jurisdiction.Hidden();
         // The same hour cannot be served twice; the exclusion constraint stops two saves racing past this check.
         if (await db.VolunteerServiceRecords.AnyAsync(r => r.WorkerId == worker.Id && r.Start < end && r.End > start, ct))
             return Result.Invalid(nameof(form.Start), Messages.VolunteerOverlap);
@@ -139,7 +139,7 @@ public sealed class VolunteerService(
         var record = await db.VolunteerServiceRecords.Include(r => r.Worker).ThenInclude(w => w!.Unit).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (record is null) return Result.NotFound();
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
-        if (!jurisdiction.Contains(record.Worker!.Unit!.Path)) return Result.Forbidden(Messages.NotInJurisdiction);
+        if (!jurisdiction.Contains(record.Worker!.Unit!.Path)) return Jurisdiction.Hidden();
         db.Entry(record).Property(r => r.Version).OriginalValue = version;
         db.Remove(record);
         return await db.SaveOrConflictAsync(ct);

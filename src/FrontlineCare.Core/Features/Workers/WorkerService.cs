@@ -81,7 +81,7 @@ public sealed class WorkerService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var worker = await db.Workers.AsNoTracking().Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (worker is null) return Result<WorkerDetail>.From(Result.NotFound());
-        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<WorkerDetail>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(worker.Unit!.Path)) return Result<WorkerDetail>.From(Jurisdiction.Hidden());
 
         var spouseName = worker.SpouseId is { } sid
             ? await jurisdiction.Units(db).Join(db.Workers.Where(w => w.Id == sid), u => u.Id, w => w.UnitId, (u, w) => w.FullName).FirstOrDefaultAsync(ct)
@@ -160,7 +160,7 @@ public sealed class WorkerService(
         {
             var existing = await db.Workers.Include(w => w.Unit).FirstOrDefaultAsync(w => w.Id == form.Id, ct);
             if (existing is null) return Result<Guid>.From(Result.NotFound());
-            if (!jurisdiction.Contains(existing.Unit!.Path)) return Result<Guid>.From(Result.Forbidden(Messages.NotInJurisdiction));
+            if (!jurisdiction.Contains(existing.Unit!.Path)) return Result<Guid>.From(Jurisdiction.Hidden());
             // The version the user loaded is the one we compare against on save (xmin).
             db.Entry(existing).Property(w => w.Version).OriginalValue = form.Version;
             worker = existing;
@@ -263,7 +263,7 @@ public sealed class WorkerService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         var path = await db.Workers.Where(w => w.Id == id).Select(w => (LTree?)w.Unit!.Path).FirstOrDefaultAsync(ct);
         if (path is null) return Result<IReadOnlyList<AuditEntryView>>.From(Result.NotFound());
-        if (!jurisdiction.Contains(path.Value)) return Result<IReadOnlyList<AuditEntryView>>.From(Result.Forbidden(Messages.NotInJurisdiction));
+        if (!jurisdiction.Contains(path.Value)) return Result<IReadOnlyList<AuditEntryView>>.From(Jurisdiction.Hidden());
         // Everything recorded about this person, deleted deployments included.
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.WorkerId == id && !AuditTrail.Restricted.Contains(a.Entity))
@@ -339,7 +339,7 @@ public sealed class WorkerService(
         {
             var unitPath = await db.Units.Where(u => u.Id == uid).Select(u => (LTree?)u.Path).FirstOrDefaultAsync(ct);
             if (unitPath is null) return Result<Scope>.From(Result.NotFound());
-            if (!jurisdiction.Contains(unitPath.Value)) return Result<Scope>.From(Result.Forbidden(Messages.UnitOutsideJurisdiction));
+            if (!jurisdiction.Contains(unitPath.Value)) return Jurisdiction.Hidden<Scope>();
             if (unitPath.Value != path) wholeTree = false;
             path = unitPath.Value;
         }

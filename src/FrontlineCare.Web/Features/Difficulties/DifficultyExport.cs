@@ -14,7 +14,7 @@ public static class DifficultyExport
         app.MapGet("/difficulties/export", async (Guid? unitId, FamilyDifficultyService ledger, CancellationToken ct) =>
         {
             var result = await ledger.ListAsync(unitId, openOnly: false, ct);
-            if (!result.IsOk) return Results.Forbid();
+            if (!result.IsOk) return result.Status == Core.Common.ResultStatus.NotFound ? Results.NotFound() : Results.Forbid();
             var rows = result.Value!.Select((r, i) => new Dictionary<string, object?>
             {
                 [UiText.SubsidyColNumber] = i + 1,

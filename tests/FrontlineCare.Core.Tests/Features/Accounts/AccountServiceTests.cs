@@ -167,7 +167,7 @@ public sealed class AccountServiceTests(AppFixture fixture) : IClassFixture<AppF
 
         listed.ShouldContain(a => a.Id == inside);
         listed.ShouldNotContain(a => a.Id == outside);
-        lockOutside.Status.ShouldBe(ResultStatus.Forbidden);
+        lockOutside.Status.ShouldBe(ResultStatus.NotFound);
         (await LockoutEndAsync(outside)).ShouldBeNull();
     }
 

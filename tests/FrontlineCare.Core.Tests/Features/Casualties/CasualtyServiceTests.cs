@@ -123,7 +123,7 @@ public sealed class CasualtyServiceTests(AppFixture fixture) : IClassFixture<App
         await Service.GetAsync(id);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.NotFound);
         (await Service.ListAsync()).Value!.ShouldNotContain(r => r.Id == id);
         await fixture.UseAsync(Roles.Supervisor, "椒江区");
         (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);

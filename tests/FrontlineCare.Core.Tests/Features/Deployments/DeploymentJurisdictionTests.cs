@@ -107,8 +107,7 @@ public sealed class DeploymentJurisdictionTests(AppFixture fixture) : IClassFixt
 
         var result = await Service.SaveAsync(form);
 
-        // Answered like a missing deployment: the caller learns nothing of one outside their jurisdiction.
-        result.Status.ShouldBe(ResultStatus.NotFound);
+        result.ShouldHaveOutcome(NotFound);
         (await DeploymentCountAsync(outside.Id)).ShouldBe(1);
         (await DeploymentCountAsync(mine.Id)).ShouldBe(0);
     }

@@ -57,9 +57,9 @@ public sealed class FamilyDifficultyServiceTests(AppFixture fixture) : IClassFix
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
         (await Service.ListAsync()).Value!.ShouldNotContain(r => r.Id == id);
-        (await Service.AddActionAsync(id, new DateOnly(2026, 11, 23), "x", "y")).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.AddActionAsync(id, new DateOnly(2026, 11, 23), "x", "y")).Status.ShouldBe(ResultStatus.NotFound);
         (await Service.SaveAsync(new FamilyDifficultyForm { WorkerId = worker.Id, Kind = DifficultyKind.Other, Description = "x", Liaison = "y" })).Errors
-            .ShouldHaveSingleItem().Message.ShouldBe(Messages.NotInJurisdiction);
+            .ShouldHaveSingleItem().Message.ShouldBe(Messages.Required);
         await fixture.UseAsync(Roles.Supervisor, "椒江区");
         (await Service.ListAsync()).Status.ShouldBe(ResultStatus.Forbidden);
 

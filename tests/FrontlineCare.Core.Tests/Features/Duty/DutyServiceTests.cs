@@ -224,6 +224,6 @@ public sealed class DutyServiceTests(AppFixture fixture) : IClassFixture<AppFixt
         var outsider = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("白云社区"));
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
 
-        (await Service.HistoryAsync(outsider.Id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.HistoryAsync(outsider.Id)).Status.ShouldBe(ResultStatus.NotFound);
     }
 }

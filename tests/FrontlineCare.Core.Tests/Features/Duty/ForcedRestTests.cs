@@ -133,6 +133,6 @@ public sealed class ForcedRestTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         (await Cases.ListAsync()).ShouldNotContain(c => c.Id == opened.Id);
         (await Cases.ScheduleRestAsync(opened.Id, new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 25), opened.Version))
-            .Status.ShouldBe(ResultStatus.Forbidden);
+            .Status.ShouldBe(ResultStatus.NotFound);
     }
 }

@@ -143,7 +143,7 @@ public sealed class FundServiceTests(AppFixture fixture) : IClassFixture<AppFixt
     {
         var fund = await FundAsync("海门街道", 1000m);
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.GetAsync(fund)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.GetAsync(fund)).Status.ShouldBe(ResultStatus.NotFound);
         (await Service.RecordAsync(Spend(fund, 10m, unit: await fixture.UnitIdAsync("白云社区")))).Errors.ShouldHaveSingleItem()
             .ShouldBe(new FieldError(nameof(FundEntryForm.FundId), Messages.FundOfAnotherJurisdiction));
         (await Service.ListAsync()).Value!.ShouldNotContain(f => f.Id == fund);

@@ -127,8 +127,8 @@ public sealed class HealthReportServiceTests(AppFixture fixture) : IClassFixture
         var (unitId, w) = await CommunityOnDutyAsync(1);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.SaveAsync(Form(w[0]))).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Service.DayAsync(Today, unitId)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.SaveAsync(Form(w[0]))).Status.ShouldBe(ResultStatus.NotFound);
+        (await Service.DayAsync(Today, unitId)).Status.ShouldBe(ResultStatus.NotFound);
         (await Service.DayAsync(Today)).Value!.Rows.ShouldNotContain(r => r.WorkerId == w[0]);
 
         foreach (var role in new[] { Roles.Supervisor, Roles.Admin })

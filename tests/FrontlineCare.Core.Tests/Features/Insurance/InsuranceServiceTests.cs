@@ -69,7 +69,7 @@ public sealed class InsuranceServiceTests(AppFixture fixture) : IClassFixture<Ap
         (await Service.CoverAsync(id, [outsider.Id])).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.InsurancePersonOutside);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.CoveredAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.CoveredAsync(id)).Status.ShouldBe(ResultStatus.NotFound);
         await fixture.UseAsync(Roles.Supervisor, "椒江区");
         (await Service.PoliciesAsync()).Status.ShouldBe(ResultStatus.Forbidden);
     }

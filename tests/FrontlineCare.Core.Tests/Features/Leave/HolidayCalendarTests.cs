@@ -80,7 +80,7 @@ public sealed class HolidayCalendarTests(AppFixture fixture) : IClassFixture<App
     {
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
         (await Calendar.AddAsync(Day(new DateOnly(2027, 1, 1), profile: null))).Message.ShouldBe(Messages.HolidayNationalAdminOnly);
-        (await Calendar.AddAsync(Day(new DateOnly(2027, 1, 1), profile: PolicyProfileCode.SX))).Message.ShouldBe(Messages.NotInJurisdiction);
+        (await Calendar.AddAsync(Day(new DateOnly(2027, 1, 1), profile: PolicyProfileCode.SX))).Message.ShouldBe(Messages.NotFound);
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
         (await Calendar.AddAsync(Day(new DateOnly(2027, 1, 1)))).Status.ShouldBe(ResultStatus.Forbidden);
 

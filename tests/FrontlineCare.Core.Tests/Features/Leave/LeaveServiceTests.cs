@@ -152,7 +152,7 @@ public sealed class LeaveServiceTests(AppFixture fixture) : IClassFixture<AppFix
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
         (await Leave.DecideAsync(request.Id, true, null, request.Version)).Message.ShouldBe(Messages.LeaveCommitteeDecides);
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Leave.DecideAsync(request.Id, true, null, request.Version)).Message.ShouldBe(Messages.NotInJurisdiction);
+        (await Leave.DecideAsync(request.Id, true, null, request.Version)).Message.ShouldBe(Messages.NotFound);
         (await Leave.PendingAsync()).ShouldNotContain(r => r.Id == request.Id);
 
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");

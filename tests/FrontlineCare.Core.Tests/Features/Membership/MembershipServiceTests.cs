@@ -88,7 +88,7 @@ public sealed class MembershipServiceTests(AppFixture fixture) : IClassFixture<A
             .Field.ShouldBe(nameof(MembershipTrackForm.AppliedOn));
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.SaveTrackAsync(new MembershipTrackForm { WorkerId = worker.Id, AppliedOn = new DateTime(2026, 6, 1) })).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.SaveTrackAsync(new MembershipTrackForm { WorkerId = worker.Id, AppliedOn = new DateTime(2026, 6, 1) })).Status.ShouldBe(ResultStatus.NotFound);
         await using var db = fixture.NewContext();
         (await db.MembershipTracks.AnyAsync(t => t.WorkerId == worker.Id)).ShouldBeFalse();
     }

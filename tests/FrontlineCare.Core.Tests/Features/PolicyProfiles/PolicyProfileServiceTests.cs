@@ -66,8 +66,8 @@ public sealed class PolicyProfileServiceTests(AppFixture fixture) : IClassFixtur
 
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
         (await Policies.ProfilesAsync()).ShouldBe([PolicyProfileCode.ZJ]);
-        (await Policies.ChangeAsync(Form("B2.maxShiftHours", "10", Today, profile: PolicyProfileCode.SX))).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Policies.ParametersAsync(PolicyProfileCode.SX)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Policies.ChangeAsync(Form("B2.maxShiftHours", "10", Today, profile: PolicyProfileCode.SX))).Status.ShouldBe(ResultStatus.NotFound);
+        (await Policies.ParametersAsync(PolicyProfileCode.SX)).Status.ShouldBe(ResultStatus.NotFound);
 
         await fixture.UseAsync(Roles.OrgDepartment, "绍兴市");
         (await Policies.ChangeAsync(Form("B2.maxShiftHours", "10", Today, profile: PolicyProfileCode.SX))).IsOk.ShouldBeTrue();

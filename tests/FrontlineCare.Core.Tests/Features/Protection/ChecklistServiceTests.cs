@@ -74,8 +74,8 @@ public sealed class ChecklistServiceTests(AppFixture fixture) : IClassFixture<Ap
         (await Service.MatrixAsync()).Message.ShouldBe(Messages.ChecklistMatrixOrgDepartmentOnly);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.SaveStatementAsync(haimen, 5, "越权填写", null)).Message.ShouldBe(Messages.NotInJurisdiction);
-        (await Service.GetAsync(haimen)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.SaveStatementAsync(haimen, 5, "越权填写", null)).Message.ShouldBe(Messages.NotFound);
+        (await Service.GetAsync(haimen)).Status.ShouldBe(ResultStatus.NotFound);
         await fixture.UseAsync(Roles.Supervisor, "椒江区");
         (await Service.SaveStatementAsync(haimen, 5, "审核人不填报", null)).Message.ShouldBe(Messages.ReadOnlyRole);
 
@@ -119,6 +119,6 @@ public sealed class ChecklistServiceTests(AppFixture fixture) : IClassFixture<Ap
         (await Service.AttachmentAsync(item.Statement!.Id, file.FileId)).Value!.Content.ShouldBe(pdf.Content);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.AttachmentAsync(item.Statement.Id, file.FileId)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.AttachmentAsync(item.Statement.Id, file.FileId)).Status.ShouldBe(ResultStatus.NotFound);
     }
 }

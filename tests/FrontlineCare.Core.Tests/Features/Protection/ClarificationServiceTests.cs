@@ -113,7 +113,7 @@ public sealed class ClarificationServiceTests(AppFixture fixture) : IClassFixtur
         (await Service.GetAsync(id)).Message.ShouldBe(Messages.ProtectionRestricted);
         (await Service.ListAsync()).ShouldNotContain(r => r.Id == id);
         await fixture.UseAsync(Roles.OrgDepartment, "绍兴市");
-        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.NotFound);
         await fixture.UseAsync(Roles.Supervisor, "椒江区", "督查员");
         var read = (await Service.GetAsync(id)).Value!;
         (read.MayWork, read.AccessLog).ShouldBe((false, null));
@@ -123,7 +123,7 @@ public sealed class ClarificationServiceTests(AppFixture fixture) : IClassFixtur
         // A person outside the jurisdiction cannot be the subject; nothing is saved.
         var outside = await fixture.AddWorkerAsync(fixture.UnitIdAsync("府山街道"));
         (await Service.SaveAsync(new ClarificationCaseForm { WorkerId = outside.Id, ReceivedOn = Today, Source = "信访", Allegation = "x" }))
-            .Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.NotInJurisdiction));
+            .Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.Required));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class IncidentServiceTests(AppFixture fixture) : IClassFixture<App
         var before = await db.FrontlineIncidents.CountAsync();
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
         var outside = await FormAsync(IncidentKind.Threat, "白云社区");
-        (await Service.SaveAsync(outside)).Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.NotInJurisdiction));
+        (await Service.SaveAsync(outside)).Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.Required));
         var bad = await FormAsync(IncidentKind.Threat);
         (bad.OccurredOn, bad.Referral, bad.Place) = (Today.AddDays(1), IncidentReferral.Police, " ");
         (await Service.SaveAsync(bad)).Errors.Select(e => e.Field).ShouldBe(["OccurredOn", "Place", "ReferredTo", "ReferredOn"], ignoreOrder: true);

@@ -157,7 +157,7 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
         var count = await db.ToleranceCases.CountAsync();
 
         var result = await Service.SaveAsync(Form(outside.Id));
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.NotInJurisdiction));
+        result.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("WorkerId", Messages.Required));
         var empty = await Service.SaveAsync(new ToleranceCaseForm { WorkerId = outside.Id, Start = ToleranceStart.Application, OpenedOn = Today.AddDays(1) });
         empty.Errors.Select(e => e.Field).ShouldBe(["OpenedOn", "Facts", "Action", "Mistake", "Impact"], ignoreOrder: true);
         (await db.ToleranceCases.CountAsync()).ShouldBe(count);
@@ -173,11 +173,13 @@ public sealed class ToleranceServiceTests(AppFixture fixture) : IClassFixture<Ap
         var (id, _) = await OpenAsync();
 
         // The cadre's own unit committee does not see it, nor a committee elsewhere, nor an organisation department elsewhere, nor the administrator.
-        foreach (var (role, home) in new[] { (Roles.UnitCommittee, "海门街道"), (Roles.UnitCommittee, "白云街道"), (Roles.OrgDepartment, "绍兴市"), (Roles.Admin, "浙江省") })
+        // Inside the jurisdiction the refusal is the role's (restricted to handlers); outside it, the case is not found.
+        foreach (var (role, home, status) in new[] { (Roles.UnitCommittee, "海门街道", ResultStatus.Forbidden), (Roles.UnitCommittee, "白云街道", ResultStatus.NotFound),
+                     (Roles.OrgDepartment, "绍兴市", ResultStatus.NotFound), (Roles.Admin, "浙江省", ResultStatus.NotFound) })
         {
             await fixture.UseAsync(role, home);
             var denied = await Service.GetAsync(id);
-            (denied.Status, denied.Message).ShouldBe((ResultStatus.Forbidden, Messages.ProtectionRestricted), $"{role} {home}");
+            (denied.Status, denied.Message).ShouldBe((status, status == ResultStatus.Forbidden ? Messages.ProtectionRestricted : Messages.NotFound), $"{role} {home}");
             (await Service.ListAsync()).ShouldNotContain(r => r.Id == id);
         }
 

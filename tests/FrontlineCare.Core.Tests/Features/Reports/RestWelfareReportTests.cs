@@ -156,7 +156,7 @@ public sealed class RestWelfareReportTests(AppFixture fixture) : IClassFixture<A
         (await Reports.AcceptAsync(report.Id, report.Version)).Status.ShouldBe(ResultStatus.Forbidden);
 
         await fixture.UseAsync(Roles.OrgDepartment, "绍兴市");
-        (await Reports.AcceptAsync(report.Id, report.Version)).Message.ShouldBe(Messages.NotInJurisdiction);
+        (await Reports.AcceptAsync(report.Id, report.Version)).Message.ShouldBe(Messages.NotFound);
         (await Reports.OverviewAsync(LastWeek)).Units.ShouldBeEmpty();
     }
 }

@@ -153,8 +153,8 @@ public sealed class RotationServiceTests(AppFixture fixture) : IClassFixture<App
         var plan = await ProposeAsync(place, min: 1, days: 7);
 
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Rotation.GetAsync(plan.Id)).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Rotation.PublishAsync(plan.Id, plan.Version, confirmed: true)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Rotation.GetAsync(plan.Id)).Status.ShouldBe(ResultStatus.NotFound);
+        (await Rotation.PublishAsync(plan.Id, plan.Version, confirmed: true)).Status.ShouldBe(ResultStatus.NotFound);
         (await Rotation.ListAsync()).ShouldNotContain(p => p.Id == plan.Id);
         (await Rotation.ProposeAsync(new RotationPlanForm { Place = place, From = Tomorrow, Days = 7, MinStaffPerDay = 1 }))
             .Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.RotationNobodyDeployed, "海门街道's people are not 白云街道's to plan");

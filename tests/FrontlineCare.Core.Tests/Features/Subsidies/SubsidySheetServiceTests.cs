@@ -216,10 +216,10 @@ public sealed class SubsidySheetServiceTests(AppFixture fixture) : IClassFixture
         var id = (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = October })).Value;
 
         await fixture.UseAsync(Roles.OrgDepartment, "白云街道");
-        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Service.RowsAsync(id, null, 0, 10)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.GetAsync(id)).Status.ShouldBe(ResultStatus.NotFound);
+        (await Service.RowsAsync(id, null, 0, 10)).Status.ShouldBe(ResultStatus.NotFound);
         (await Service.ExportAsync(id).ToListAsync()).ShouldBeEmpty();
-        (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = new DateOnly(2026, 9, 1) })).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.GenerateAsync(new SubsidySheetForm { UnitId = unit.Id, Month = new DateOnly(2026, 9, 1) })).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.Required);
         (await Service.ListAsync()).Value!.ShouldNotContain(s => s.Id == id);
 
         foreach (var role in new[] { Roles.UnitCommittee, Roles.Supervisor })

@@ -50,7 +50,7 @@ public sealed class TalentServiceTests(AppFixture fixture) : IClassFixture<AppFi
         (await Service.AddAsync(new TalentEntryForm { List = TalentList.TalentPool, WorkerId = undeployed.Id, Evidence = "x" })).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.TalentNoFrontline);
         (await Service.AddAsync(new TalentEntryForm { List = TalentList.PromotionPriority, WorkerId = cadre.Id, Evidence = "x" })).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.TalentNoStaffPost);
         (await Service.AddAsync(new TalentEntryForm { List = TalentList.TalentPool, WorkerId = cadre.Id, Evidence = " " })).Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(TalentEntryForm.Evidence));
-        (await Service.AddAsync(new TalentEntryForm { List = TalentList.TalentPool, WorkerId = outsider.Id, Evidence = "x" })).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.NotInJurisdiction);
+        (await Service.AddAsync(new TalentEntryForm { List = TalentList.TalentPool, WorkerId = outsider.Id, Evidence = "x" })).Errors.ShouldHaveSingleItem().Message.ShouldBe(Messages.Required);
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
         (await Service.AddAsync(new TalentEntryForm { List = TalentList.TalentPool, WorkerId = cadre.Id, Evidence = "x" })).Status.ShouldBe(ResultStatus.Forbidden);
 

@@ -73,6 +73,6 @@ public sealed class TitleServiceTests(AppFixture fixture) : IClassFixture<AppFix
             await db.Units.Where(u => u.Name == "白云社区").ExecuteUpdateAsync(s => s.SetProperty(u => u.ProfileOverride, (Core.Policy.PolicyProfileCode?)null));
 
         await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
-        (await Service.SummaryAsync(shaoxingNurse.Id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.SummaryAsync(shaoxingNurse.Id)).Status.ShouldBe(ResultStatus.NotFound);
     }
 }

@@ -1,3 +1,4 @@
+using FrontlineCare.Core.Resources;
 using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Units;
 using FrontlineCare.Core.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class UnitJurisdictionTests(AppFixture fixture) : IClassFixture<Ap
     {
         { Roles.OrgDepartment, "椒江区", "海门街道", Ok },
         { Roles.OrgDepartment, "椒江区", "白云街道", Ok },
-        { Roles.OrgDepartment, "椒江区", "府山街道", NotInJurisdiction },
+        { Roles.OrgDepartment, "椒江区", "府山街道", NotFound },
         { Roles.UnitCommittee, "海门街道", "海门街道", ReadOnlyRole },
         { Roles.Supervisor, "椒江区", "海门街道", ReadOnlyRole },
         { Roles.Admin, "浙江省", "海门街道", ReadOnlyRole },
@@ -65,7 +66,7 @@ public sealed class UnitJurisdictionTests(AppFixture fixture) : IClassFixture<Ap
         var result = await Service.SaveAsync(form);
 
         // Adding under a parent outside the jurisdiction is a field error on the parent, not a forbidden record.
-        result.ShouldHaveOutcome(expected == NotInJurisdiction ? UnitOutsideJurisdiction : expected, unitField: nameof(UnitForm.ParentId));
+        result.ShouldHaveOutcome(expected == NotFound ? UnitOutsideJurisdiction : expected, unitField: nameof(UnitForm.ParentId));
         await using var db = fixture.NewContext();
         (await db.Units.AnyAsync(u => u.Name == form.Name)).ShouldBe(expected == Ok);
     }
@@ -116,8 +117,9 @@ public sealed class UnitJurisdictionTests(AppFixture fixture) : IClassFixture<Ap
         var root = await fixture.ReloadUnitAsync(await fixture.UnitIdAsync("椒江区"));
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
 
-        (await Service.MoveAsync(root.Id, await fixture.UnitIdAsync("海门街道"), root.Version)).ShouldHaveOutcome(NotInJurisdiction);
-        (await Service.DeleteAsync(root.Id, root.Version)).ShouldHaveOutcome(NotInJurisdiction);
+        // The home unit is seen, so this one refusal is about place and says so (Forbidden, not found would be untrue).
+        (await Service.MoveAsync(root.Id, await fixture.UnitIdAsync("海门街道"), root.Version)).Message.ShouldBe(Messages.NotInJurisdiction);
+        (await Service.DeleteAsync(root.Id, root.Version)).Message.ShouldBe(Messages.NotInJurisdiction);
     }
 
     [Theory]

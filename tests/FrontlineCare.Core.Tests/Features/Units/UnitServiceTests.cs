@@ -74,7 +74,7 @@ public sealed class UnitServiceTests(AppFixture fixture) : IClassFixture<AppFixt
         (await workers.ListAsync(new WorkerQuery { Search = worker.FullName })).Value!.Items.ShouldHaveSingleItem();
 
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
-        (await workers.GetAsync(worker.Id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await workers.GetAsync(worker.Id)).Status.ShouldBe(ResultStatus.NotFound);
         (await workers.ListAsync(new WorkerQuery { Search = worker.FullName })).Value!.Items.ShouldBeEmpty();
     }
 

@@ -76,8 +76,8 @@ public sealed class VolunteerServiceTests(AppFixture fixture) : IClassFixture<Ap
     {
         var worker = await fixture.AddWorkerAsync("东山社区");
         await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
-        (await Service.RecordAsync(Form(worker.Id, new DateTime(2026, 6, 1, 8, 0, 0), 2))).Status.ShouldBe(ResultStatus.Forbidden);
-        (await Service.SummaryAsync(worker.Id)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.RecordAsync(Form(worker.Id, new DateTime(2026, 6, 1, 8, 0, 0), 2))).Status.ShouldBe(ResultStatus.NotFound);
+        (await Service.SummaryAsync(worker.Id)).Status.ShouldBe(ResultStatus.NotFound);
         await fixture.UseAsync(Roles.Supervisor, "椒江区");
         (await Service.RecordAsync(Form(worker.Id, new DateTime(2026, 6, 1, 8, 0, 0), 2))).Status.ShouldBe(ResultStatus.Forbidden);
 

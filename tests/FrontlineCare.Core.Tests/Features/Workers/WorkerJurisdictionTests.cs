@@ -156,8 +156,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
 
         var result = await Service.ListAsync(new WorkerQuery { UnitId = await fixture.UnitIdAsync("白云街道") });
 
-        result.Status.ShouldBe(ResultStatus.Forbidden);
-        result.Message.ShouldBe(Messages.UnitOutsideJurisdiction);
+        result.ShouldHaveOutcome(NotFound);
     }
 
     [Fact]
@@ -194,7 +193,7 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
 
         var result = await Service.UpdateAsync(form);
 
-        result.ShouldHaveOutcome(NotInJurisdiction);
+        result.ShouldHaveOutcome(NotFound);
         (await fixture.ReloadWorkerAsync(worker.Id)).UnitId.ShouldBe(worker.UnitId);
     }
 
@@ -217,9 +216,9 @@ public sealed class WorkerJurisdictionTests(AppFixture fixture) : IClassFixture<
         var worker = await fixture.AddWorkerAsync("府山街道");
         await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
 
-        (await Service.GetAsync(worker.Id)).ShouldHaveOutcome(NotInJurisdiction);
+        (await Service.GetAsync(worker.Id)).ShouldHaveOutcome(NotFound);
         (await Service.ListAsync(new WorkerQuery { Search = worker.NationalId })).Value!.Items.ShouldBeEmpty();
-        (await Service.ListAsync(new WorkerQuery { UnitId = await fixture.UnitIdAsync("绍兴市") })).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Service.ListAsync(new WorkerQuery { UnitId = await fixture.UnitIdAsync("绍兴市") })).Status.ShouldBe(ResultStatus.NotFound);
     }
 
     [Fact]
