@@ -1,15 +1,63 @@
 using FrontlineCare.Core.Tests.Support;
 using FrontlineCare.Web.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace FrontlineCare.Web.Tests.Browser;
 
 public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) : IClassFixture<PortalHost>, IClassFixture<Support.Browser>
 {
-    private static string LastWeekLabel()
+    private static string LastWeekLabel() =>
+        Label(FrontlineCare.Core.Features.Duty.DutyService.WeekStartOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).AddDays(-7));
+
+    private static string Label(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+
+    [Fact]
+    public async Task A_committee_jumps_to_a_week_two_years_ago_by_the_date_picker_finds_its_post_and_back_fills_it()
     {
-        var monday = FrontlineCare.Core.Features.Duty.DutyService.WeekStartOf(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).AddDays(-7);
-        return $"{monday.Year}年{monday.Month}月{monday.Day}日";
+        var worker = await host.Data.AddWorkerAsync(await host.Data.UnitIdAsync("东山社区"), name: "补录测试");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var day = today.AddYears(-2);
+        var monday = FrontlineCare.Core.Features.Duty.DutyService.WeekStartOf(day);
+        // A post staffed for a month two years ago and never since: the old picker (last 90 days) did not offer it.
+        await host.Data.AddDeploymentAsync(worker.Id, monday.AddDays(-14), monday.AddDays(14), "两年前补录卡口");
+
+        var page = await browser.SignInAsync(host.BaseUrl, "committee");
+        await Support.Browser.RecordFailureAsync(page, "duty-back-fill", async () =>
+        {
+            await page.GotoAsync("/duty");
+            var date = Support.Browser.Field(page, "duty-date");
+            await date.FillAsync(day.ToString("yyyy-MM-dd"));
+            // A typed date is taken when the field is left, as any edited text field's; the calendar it opened closes.
+            await date.PressAsync("Tab");
+            await page.Locator("h1").ClickAsync();
+            await Support.Browser.ListClosedAsync(page);
+            // The grid is on that week (Monday to Sunday around the picked day) before a post is chosen.
+            await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(Label(monday));
+            await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(Label(monday.AddDays(6)));
+
+            // The post list follows the chosen week and is searched by part of the name.
+            await Support.Browser.PickAsync(page, "duty-post", "补录", "两年前补录卡口");
+            var cell = page.Locator("input[data-testid='duty-cell-补录测试-2'], [data-testid='duty-cell-补录测试-2'] input").First;
+            // The grid with its cells (each labelled by person and day) passes axe as the empty page does.
+            await Assertions.Expect(cell).ToBeVisibleAsync();
+            var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "critical" or "serious")
+                .SelectMany(v => v.Nodes.Select(n => $"{v.Id} at {n.Target}")).ToList();
+            serious.ShouldBeEmpty();
+            await cell.FillAsync("7.5");
+            await page.ClickAsync("[data-testid=duty-save]");
+            await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
+            await Support.Browser.ScreenshotAsync(page, "committee-duty-two-years-ago");
+
+            // A month jump from there moves by the month, and the week keeps its place.
+            await page.ClickAsync("[data-testid=duty-next-month]");
+            await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(Label(FrontlineCare.Core.Features.Duty.DutyService.WeekStartOf(monday.AddMonths(1))));
+        });
+        await using var db = host.Data.NewContext();
+        (await db.DutyLogs.SingleAsync(l => l.WorkerId == worker.Id)).ShouldSatisfyAllConditions(
+            l => l.Day.ShouldBe(monday.AddDays(2)),
+            l => l.Hours.ShouldBe(7.5m));
     }
 
     [Fact]
@@ -23,7 +71,7 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "duty", async () =>
         {
             await page.GotoAsync("/duty");
-            await Support.Browser.ChooseAsync(page.Locator("[data-testid=duty-post]"), "浏览器测试卡口");
+            await Support.Browser.PickAsync(page, "duty-post", "浏览器测试卡口");
             await page.ClickAsync("text=上一周");
             // The grid reloads for last week before its cells are typed into.
             await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(LastWeekLabel());
@@ -85,7 +133,7 @@ public sealed class DutyJourneyTests(PortalHost host, Support.Browser browser) :
         await Support.Browser.RecordFailureAsync(page, "duty-import", async () =>
         {
             await page.GotoAsync("/duty");
-            await Support.Browser.ChooseAsync(page.Locator("[data-testid=duty-post]"), "导入测试卡口");
+            await Support.Browser.PickAsync(page, "duty-post", "导入测试卡口");
             await page.ClickAsync("text=上一周");
             // The grid reloads for last week before its cells are typed into.
             await Assertions.Expect(page.Locator("[data-testid=duty-week]")).ToContainTextAsync(LastWeekLabel());

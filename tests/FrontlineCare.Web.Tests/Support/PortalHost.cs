@@ -15,7 +15,15 @@ namespace FrontlineCare.Web.Tests.Support;
 /// </summary>
 public class PortalHost : IAsyncLifetime
 {
-    private readonly AppFixture _data = new();
+    private readonly AppFixture _data;
+
+    public PortalHost() : this(new AppFixture())
+    {
+    }
+
+    /// <summary>Over other seed data, e.g. the full demo (<see cref="DemoPortalHost"/>).</summary>
+    protected PortalHost(AppFixture data) => _data = data;
+
     private WebApplicationFactory<Program>? _factory;
 
     public string BaseUrl { get; private set; } = "";
@@ -115,5 +123,14 @@ public class PortalHost : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The portal over the whole demo data set (300 workers), as <c>deploy/run.sh</c> shows it: every kind of record exists.</summary>
+public sealed class DemoPortalHost() : PortalHost(new FullDemo())
+{
+    private sealed class FullDemo : AppFixture
+    {
+        public override int DemoWorkers => 300;
     }
 }

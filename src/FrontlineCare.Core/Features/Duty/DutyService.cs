@@ -42,6 +42,31 @@ public sealed class DutyService(
             .Select(d => d.Place).Distinct().OrderBy(p => p).ToListAsync(ct);
     }
 
+    /// <summary>Most posts the post picker lists at once; a search narrows them.</summary>
+    public const int MaxPlaces = 50;
+
+    /// <summary>
+    /// The posts of a week, for the duty grid's post picker: the places of the jurisdiction's deployments that overlap
+    /// the week (any week, however long ago), containing <paramref name="search"/> when one is given, at most
+    /// <see cref="MaxPlaces"/> in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PlacesOfWeekAsync(DateOnly weekStart, string? search = null, CancellationToken ct = default)
+    {
+        weekStart = WeekStartOf(weekStart);
+        var weekEnd = weekStart.AddDays(6);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
+        var scope = jurisdiction.Units(db).Select(u => u.Id);
+        var deployments = db.Deployments.Where(d => scope.Contains(d.Worker!.UnitId)
+                                                    && d.StartDate <= weekEnd && (d.EndDate == null || d.EndDate >= weekStart));
+        if (search?.Trim() is { Length: > 0 } text)
+        {
+            var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            deployments = deployments.Where(d => EF.Functions.ILike(d.Place, pattern));
+        }
+        return await deployments.Select(d => d.Place).Distinct().OrderBy(p => p).Take(MaxPlaces).ToListAsync(ct);
+    }
+
     public async Task<DutyWeek> GetWeekAsync(DutyWeekKey key, CancellationToken ct = default)
     {
         key = key with { WeekStart = WeekStartOf(key.WeekStart) };

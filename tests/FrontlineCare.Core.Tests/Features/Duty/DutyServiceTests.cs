@@ -226,4 +226,28 @@ public sealed class DutyServiceTests(AppFixture fixture) : IClassFixture<AppFixt
 
         (await Service.HistoryAsync(outsider.Id)).Status.ShouldBe(ResultStatus.NotFound);
     }
+
+    [Fact]
+    public async Task A_post_whose_deployments_ended_two_years_ago_is_offered_for_a_week_of_that_period_and_found_by_search()
+    {
+        // Deployed for a month two years ago, long outside the last 90 days the old picker looked at.
+        var monday = DutyService.WeekStartOf(Today.AddYears(-2));
+        var (_, _, place) = await DeployedAsync(monday.AddDays(-10), monday.AddDays(20));
+        await fixture.UseAsync(Roles.OrgDepartment, "椒江区");
+        var other = await fixture.AddWorkerAsync(await fixture.UnitIdAsync("东山社区"));
+        var elsewhere = "别处卡口" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.AddDeploymentAsync(other.Id, monday.AddDays(-300), monday.AddDays(-200), elsewhere); // ended before that week
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+
+        var offered = await Service.PlacesOfWeekAsync(monday.AddDays(3), place[..4]);
+        offered.ShouldContain(place);
+        offered.ShouldNotContain(elsewhere);
+        (await Service.PlacesOfWeekAsync(monday, place[^6..].ToUpperInvariant())).ShouldBe([place]);
+        (await Service.PlacesOfWeekAsync(monday.AddDays(-7 * 8), place)).ShouldBeEmpty("nobody was deployed there two months earlier");
+        (await Service.PlacesOfWeekAsync(Today, place)).ShouldBeEmpty("nor this week");
+        (await Service.GetWeekAsync(new DutyWeekKey(place, monday))).Rows.ShouldHaveSingleItem();
+
+        await fixture.UseAsync(Roles.UnitCommittee, "白云街道");
+        (await Service.PlacesOfWeekAsync(monday, place)).ShouldBeEmpty("another unit's posts are not offered");
+    }
 }
