@@ -70,16 +70,9 @@ public class PortalHost : IAsyncLifetime
     /// </summary>
     public async Task<HttpClient> CookieClientAsync(string userName, string password = "Frontline2026")
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
-        var form = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
-        }));
-        if (handler.CookieContainer.GetCookies(new Uri(BaseUrl)).All(c => !c.Name.Contains("Identity", StringComparison.Ordinal) && !c.Name.Contains("auth", StringComparison.OrdinalIgnoreCase)))
-            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)signIn.StatusCode}");
+        var client = FormSignIn.Client(BaseUrl);
+        var signIn = await FormSignIn.PostAsync(client, userName, password);
+        if (!FormSignIn.SignedIn(signIn)) throw new InvalidOperationException($"sign-in as {userName} failed: {(int)signIn.StatusCode}");
         return client;
     }
 
