@@ -93,7 +93,14 @@ public static class DutySheet
             for (var i = 0; i < 7; i++)
             {
                 var raw = cells.TryGetValue(DayColumns[i], out var value) ? value : null;
-                if (raw is null || (raw is string s && string.IsNullOrWhiteSpace(s))) { hours[key][i] = null; continue; }
+                // An empty cell clears the day (as on the grid); one holding only spaces is a value, refused like any
+                // other cell that is not hours, never read as "no duty".
+                if (raw is null || raw is "") { hours[key][i] = null; continue; }
+                if (raw is string s && string.IsNullOrWhiteSpace(s))
+                {
+                    errors.Add(new FieldError($"{DayColumns[i]}{excelRow}", Messages.BlankText));
+                    continue;
+                }
                 if (Number(raw) is { } h and >= 0 and <= DutyService.MaxHoursPerDay) hours[key][i] = Math.Round(h, 2);
                 else errors.Add(new FieldError($"{DayColumns[i]}{excelRow}", Messages.DutySheetHours));
             }

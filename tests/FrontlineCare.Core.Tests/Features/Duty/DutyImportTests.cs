@@ -91,6 +91,20 @@ public sealed class DutyImportTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_cell_of_only_spaces_is_refused_on_its_cell_while_an_empty_cell_clears_the_day()
+    {
+        var (key, deploymentId, name) = await PostAsync();
+        (await Duty.ImportAsync(key, Sheet(Row(deploymentId, name, 8, 8)))).IsOk.ShouldBeTrue();
+
+        var blank = await Duty.ImportAsync(key, Sheet(Row(deploymentId, name, "  ", 8)));
+
+        blank.Errors.ShouldBe([new FieldError("C2", Messages.BlankText)]);
+        (await LogsAsync(deploymentId)).ShouldBe(2, "nothing stored changed");
+        (await Duty.ImportAsync(key, Sheet(Row(deploymentId, name, "", 8)))).IsOk.ShouldBeTrue();
+        (await LogsAsync(deploymentId)).ShouldBe(1, "the emptied day is cleared on purpose");
+    }
+
+    [Fact]
     public async Task A_name_that_does_not_match_its_key_is_refused()
     {
         var (key, deploymentId, name) = await PostAsync();
