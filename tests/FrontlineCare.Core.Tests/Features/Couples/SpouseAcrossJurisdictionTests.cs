@@ -265,6 +265,26 @@ public sealed class SpouseAcrossJurisdictionTests(AppFixture fixture) : IClassFi
         couple.SpouseName.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(Roles.Supervisor, "椒江区")]
+    [InlineData(Roles.Admin, "浙江省")]
+    public async Task Reviewers_and_admin_neither_see_nor_make_nor_decide_spouse_link_requests(string role, string home)
+    {
+        var husband = await fixture.AddWorkerAsync("东山社区", Gender.Male);
+        var wife = await fixture.AddWorkerAsync("白云社区", Gender.Female);
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+        var id = (await Links.RequestAsync(new SpouseLinkForm { WorkerId = husband.Id, Kind = SpouseLinkKind.Link, SpouseNationalId = wife.NationalId })).Value;
+        var version = (await Links.ListAsync()).Single(i => i.Id == id).Version;
+        await fixture.UseAsync(role, home);
+
+        (await Links.ListAsync()).ShouldBeEmpty();
+        (await Links.RequestAsync(new SpouseLinkForm { WorkerId = wife.Id, Kind = SpouseLinkKind.Link, SpouseNationalId = husband.NationalId })).Status
+            .ShouldBe(ResultStatus.Forbidden);
+        (await Links.DecideAsync(new SpouseLinkDecision { RequestId = id, Version = version, Confirm = true })).Status.ShouldBe(ResultStatus.Forbidden);
+        (await Links.WithdrawAsync(id, version)).Status.ShouldBe(ResultStatus.Forbidden);
+        (await fixture.ReloadWorkerAsync(husband.Id)).SpouseId.ShouldBeNull();
+    }
+
     [Fact]
     public async Task Registering_a_number_held_outside_the_jurisdiction_names_nothing()
     {
