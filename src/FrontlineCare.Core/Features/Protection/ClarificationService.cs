@@ -88,7 +88,7 @@ public sealed class ClarificationService(
             .OrderByDescending(x => x.ReceivedOn).Select(x => new EarlierReport(x.Id, x.ReceivedOn, x.Allegation, x.Conclusion)).ToListAsync(ct);
         var repeated = c.SameMatterAsId is { } same && earlier.Any(e => e.Id == same && e.Conclusion is not null);
         return Result<ClarificationCaseView>.Ok(new ClarificationCaseView(c, c.Worker.FullName, c.Worker.Unit!.Name, rules,
-            G2Clarification.ClearingDeadline(c.ApprovedOn, c.ClearedOn, rules), repeated, earlier, await ProtectionAccess.HandlersAsync(db, id, ct),
+            G2Clarification.ClearingDeadline(c.ApprovedOn, c.ClearedOn, rules), repeated, earlier, await ProtectionAccess.HandlersAsync(db, id, user, ct),
             access.Works, access.ManagesHandlers, access.ManagesHandlers ? await ProtectionAccess.AccessLogAsync(db, id, [], ct) : null));
     }
 

@@ -89,10 +89,19 @@ public static class ProtectionAccess
         return roles.Any(r => r is Roles.OrgDepartment or Roles.UnitCommittee or Roles.Supervisor);
     }
 
-    /// <summary>The case's handlers by user name.</summary>
-    public static async Task<IReadOnlyList<HandlerView>> HandlersAsync(AppDbContext db, Guid caseId, CancellationToken ct) =>
-        await db.Users.AsNoTracking().Where(u => db.CaseHandlers.Any(h => h.CaseId == caseId && h.UserId == u.Id))
+    /// <summary>
+    /// The case's handlers by user name, as far as the caller may know them: the caller and accounts homed in the caller's
+    /// jurisdiction. A handler of a level above or beside it (named by an organisation department higher up, or before the
+    /// naming rule of <see cref="MayHandleAsync"/>) is not named to the caller.
+    /// </summary>
+    public static async Task<IReadOnlyList<HandlerView>> HandlersAsync(AppDbContext db, Guid caseId, ICurrentUser user, CancellationToken ct)
+    {
+        var units = (await Jurisdiction.ForAsync(db, user, ct)).Units(db).Select(u => u.Id);
+        return await db.Users.AsNoTracking()
+            .Where(u => db.CaseHandlers.Any(h => h.CaseId == caseId && h.UserId == u.Id)
+                        && (u.Id == user.UserId || units.Contains(u.HomeUnitId)))
             .OrderBy(u => u.UserName).Select(u => new HandlerView(u.Id, u.DisplayName, u.UserName!)).ToListAsync(ct);
+    }
 
     /// <summary>Accounts that may be named handlers of a case about the person (for the organisation department's picker).</summary>
     public static async Task<IReadOnlyList<HandlerView>> CandidatesAsync(AppDbContext db, ICurrentUser user, Guid workerId, CancellationToken ct)

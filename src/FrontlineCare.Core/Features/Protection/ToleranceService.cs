@@ -50,7 +50,7 @@ public sealed class ToleranceService(
         if (c is null) return Result<ToleranceCaseView>.From(denied!);
         await ProtectionAccess.LogViewAsync(db, "ToleranceCase", c, user, clock.GetUtcNow(), ct);
         var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).G1;
-        var handlers = await ProtectionAccess.HandlersAsync(db, id, ct);
+        var handlers = await ProtectionAccess.HandlersAsync(db, id, user, ct);
         var log = access.ManagesHandlers ? await ProtectionAccess.AccessLogAsync(db, id, c.Criteria.Select(x => x.Id), ct) : null;
         var criteria = c.Criteria.OrderBy(x => x.Order).ToList();
         var files = await db.ToleranceCaseFiles.AsNoTracking().Where(f => f.CaseId == id).OrderBy(f => f.File!.UploadedAt)

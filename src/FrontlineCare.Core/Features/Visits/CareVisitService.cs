@@ -24,9 +24,13 @@ public sealed class CareVisitForm
     public uint Version { get; set; }
 }
 
+/// <summary>
+/// A visit as the list shows it. The person (and the fund paid from) are named only while the caller may read them: a
+/// person who has since moved out of the jurisdiction shows as <see cref="PersonOutside"/>, without id or name.
+/// </summary>
 public sealed record CareVisitRow(
     Guid Id, CareVisitStatus Status, Guid? WorkerId, string? FullName, Guid UnitId, string UnitName, DateOnly PlannedOn, DateOnly? VisitedOn,
-    string Leader, string? Gifts, decimal? Amount, string? FundName, string? Note, uint Version);
+    string Leader, string? Gifts, decimal? Amount, string? FundName, string? Note, uint Version, bool PersonOutside = false);
 
 /// <summary>Why someone is on the priority list, in the order E1 puts them.</summary>
 public enum VisitPriority
@@ -60,10 +64,20 @@ public sealed class CareVisitService(
         var units = jurisdiction.Units(db).Select(u => u.Id);
         var rows = await db.CareVisits.AsNoTracking().Where(v => units.Contains(v.UnitId))
             .OrderBy(v => v.Status).ThenByDescending(v => v.VisitedOn ?? v.PlannedOn).Take(500)
-            .Select(v => new CareVisitRow(v.Id, v.Status, v.WorkerId, v.Worker!.FullName, v.UnitId, v.Unit!.Name, v.PlannedOn, v.VisitedOn, v.Leader, v.Gifts, v.Amount,
-                db.CareFunds.Where(f => f.Id == v.FundEntry!.FundId).Select(f => f.Name).FirstOrDefault(), v.Note, v.Version))
+            .Select(v => new
+            {
+                Visit = v,
+                Readable = v.WorkerId == null || units.Contains(v.Worker!.UnitId),
+                FullName = v.Worker!.FullName,
+                UnitName = v.Unit!.Name,
+                FundName = db.CareFunds.Where(f => f.Id == v.FundEntry!.FundId && units.Contains(f.UnitId)).Select(f => f.Name).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return Result<IReadOnlyList<CareVisitRow>>.Ok(rows);
+        IReadOnlyList<CareVisitRow> list = rows.Select(x => new CareVisitRow(
+                x.Visit.Id, x.Visit.Status, x.Readable ? x.Visit.WorkerId : null, x.Readable ? x.FullName : null, x.Visit.UnitId, x.UnitName, x.Visit.PlannedOn,
+                x.Visit.VisitedOn, x.Visit.Leader, x.Visit.Gifts, x.Visit.Amount, x.FundName, x.Visit.Note, x.Visit.Version, PersonOutside: !x.Readable))
+            .ToList();
+        return Result<IReadOnlyList<CareVisitRow>>.Ok(list);
     }
 
     /// <summary>Plans a visit, changes a planned one, or records it as done (paying money from a fund when given).</summary>

@@ -2,6 +2,7 @@ using FrontlineCare.Core.Common;
 using FrontlineCare.Core.Features.Accounts;
 using FrontlineCare.Core.Features.Casualties;
 using FrontlineCare.Core.Features.Checklist;
+using FrontlineCare.Core.Features.Couples;
 using FrontlineCare.Core.Features.Deployments;
 using FrontlineCare.Core.Features.Difficulties;
 using FrontlineCare.Core.Features.Duty;
@@ -44,7 +45,7 @@ namespace FrontlineCare.Core.Tests.Features.Matrix;
 /// community under the row's unit, so one row's write cannot change what another row sees.
 /// </para>
 /// </summary>
-public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed partial class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(AppFixture.Now.UtcDateTime);
 
@@ -139,8 +140,37 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         (await db.CaseHandlers.AnyAsync(h => h.CaseId == @case.Id && h.UserId == above)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_case_names_only_the_handlers_homed_in_the_callers_jurisdiction()
+    {
+        await fixture.UseAsync(Roles.OrgDepartment, "浙江省");
+        var unit = await fixture.AddUnitAsync("东山社区");
+        var x = new Ctx(fixture, unit);
+        var @case = await ToleranceAsync(x);
+        var committee = await AccountAsync(x, "committee");
+        // Named by the city's organisation department, or before the naming rule: an account above the county.
+        var above = await NewAccountAsync(x, "台州市", Roles.OrgDepartment);
+        await x.AddAsync(new CaseHandler { CaseId = @case.Id, UserId = committee, AddedAt = x.Now, AddedBy = "matrix" });
+        await x.AddAsync(new CaseHandler { CaseId = @case.Id, UserId = above, AddedAt = x.Now, AddedBy = "matrix" });
+
+        async Task<IEnumerable<Guid>> HandlersSeenAsync(string role, string home, Guid? account = null)
+        {
+            await fixture.UseAsync(role, home);
+            if (account is { } id) fixture.User.UserId = id;
+            return (await fixture.Get<ToleranceService>().GetAsync(@case.Id)).Value!.Handlers.Select(h => h.UserId);
+        }
+
+        (await HandlersSeenAsync(Roles.OrgDepartment, "浙江省")).ShouldBe([committee, above], ignoreOrder: true);
+        (await HandlersSeenAsync(Roles.OrgDepartment, "椒江区")).ShouldBe([committee]);
+        (await HandlersSeenAsync(Roles.UnitCommittee, "海门街道", committee)).ShouldBe([committee], "the committee handles the case and sees itself, not the city's account");
+    }
+
+    /// <summary>The outcome as the caller sees it. An id in a field name is the caller's own input, so it reads as "{id}".</summary>
     private static string Describe(Result r) =>
-        $"{r.Status} | {r.Message} | {string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Message}"))}";
+        $"{r.Status} | {r.Message} | {string.Join("; ", r.Errors.Select(e => $"{GuidInField().Replace(e.Field, "{id}")}: {e.Message}"))}";
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial System.Text.RegularExpressions.Regex GuidInField();
 
     /// <summary>What an arrangement needs: the new community of the row, and helpers that write straight to the database.</summary>
     private sealed class Ctx(AppFixture fixture, Unit unit)
@@ -155,7 +185,7 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         public async Task<(FrontlineWorker Worker, Deployment Deployment)> DeployedAsync()
         {
             var worker = await WorkerAsync();
-            return (worker, await fixture.AddDeploymentAsync(worker.Id, Today.AddDays(-30), null, "矩阵卡口" + unit.Id.ToString("N")[..6]));
+            return (worker, await fixture.AddDeploymentAsync(worker.Id, Today.AddDays(-30), null, "矩阵卡口" + unit.Id.ToString("N")[^10..]));
         }
 
         public async Task<T> AddAsync<T>(T entity) where T : class
@@ -213,6 +243,39 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         new("ForcedRest.ScheduleRestAsync", async x => { var c = await ForcedRestAsync(x); return r => Get<ForcedRestService>(x).ScheduleRestAsync(P(r, c.Id), Today.AddDays(1), Today.AddDays(2), c.Version); }),
         new("ForcedRest.MarkRestedAsync", async x => { var c = await ForcedRestAsync(x); return r => Get<ForcedRestService>(x).MarkRestedAsync(P(r, c.Id), c.Version); }),
         new("ForcedRest.WaiveAsync", async x => { var c = await ForcedRestAsync(x); return r => Get<ForcedRestService>(x).WaiveAsync(P(r, c.Id), "疫情高峰，岗位无人替换", c.Version); }),
+        // A post is named by its place: a place whose deployments all lie outside answers like a place nobody is at.
+        new("Duty.GetWeekAsync(place)", async x =>
+        {
+            var (_, d) = await x.DeployedAsync();
+            return async r => Found((await Get<DutyService>(x).GetWeekAsync(new DutyWeekKey(r ? d.Place : "无此卡口", WeekOf))).Rows.Count > 0);
+        }),
+        new("Duty.SaveWeekAsync(deployment)", async x =>
+        {
+            var (_, d) = await x.DeployedAsync();
+            return r => Get<DutyService>(x).SaveWeekAsync(new DutyWeekForm(new DutyWeekKey(d.Place, WeekOf), [new DutyRowForm(P(r, d.Id), [8, null, null, null, null, null, null])]));
+        }),
+        new("Duty.ImportAsync(place)", async x =>
+        {
+            var (_, d) = await x.DeployedAsync();
+            // The sheet as the province's organisation department downloads it, with the row of the deployment.
+            var sheet = DutySheet.Template(await Get<DutyService>(x).GetWeekAsync(new DutyWeekKey(d.Place, WeekOf)));
+            return async r => await Get<DutyService>(x).ImportAsync(new DutyWeekKey(r ? d.Place : "无此卡口", WeekOf), new MemoryStream(sheet));
+        }),
+        new("Duty.PlacesOfWeekAsync", async x =>
+        {
+            var (_, d) = await x.DeployedAsync();
+            return async r => Found((await Get<DutyService>(x).PlacesOfWeekAsync(WeekOf, r ? d.Place : "无此卡口")).Contains(d.Place));
+        }),
+        new("Rotation.ProposeAsync(place)", async x =>
+        {
+            var (_, d) = await x.DeployedAsync();
+            return r => Get<RotationService>(x).ProposeAsync(new RotationPlanForm { Place = r ? d.Place : "无此卡口", From = Today.AddDays(1), Days = RotationService.MinDays, MinStaffPerDay = 1 }).AsResult();
+        }),
+        new("ForcedRest.ListAsync(worker)", async x =>
+        {
+            var c = await ForcedRestAsync(x);
+            return async r => Found((await Get<ForcedRestService>(x).ListAsync(openOnly: true, workerId: P(r, c.WorkerId))).Count > 0);
+        }),
         new("Rotation.GetAsync", async x => { var p = await RotationAsync(x); return r => Get<RotationService>(x).GetAsync(P(r, p.Id)).AsResult(); }),
         new("Rotation.SaveAsync", async x => { var p = await RotationAsync(x); return r => Get<RotationService>(x).SaveAsync(P(r, p.Id), [], p.Version); }),
         new("Rotation.PublishAsync", async x => { var p = await RotationAsync(x); return r => Get<RotationService>(x).PublishAsync(P(r, p.Id), p.Version, confirmed: true); }),
@@ -346,6 +409,24 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         new("Supervision.CloseAsync", async x => { var f = await FindingAsync(x); return r => Get<SupervisionService>(x).CloseAsync(P(r, f.Id), f.Version); }),
 
         // ---- recognition and careers -------------------------------------------------------------------------
+        // ---- spouse links across units ----------------------------------------------------------------------------
+        new("SpouseLinks.RequestAsync(worker)", async x =>
+        {
+            var w = await x.WorkerAsync();
+            return r => Get<SpouseLinkService>(x).RequestAsync(new SpouseLinkForm { WorkerId = P(r, w.Id), Kind = SpouseLinkKind.Unlink, Note = "已离婚" }).AsResult();
+        }),
+        new("SpouseLinks.WithdrawAsync", async x => { var q = await SpouseLinkAsync(x); return r => Get<SpouseLinkService>(x).WithdrawAsync(P(r, q.Id), q.Version); }),
+        new("SpouseLinks.DecideAsync", async x =>
+        {
+            var q = await SpouseLinkAsync(x);
+            return r => Get<SpouseLinkService>(x).DecideAsync(new SpouseLinkDecision { RequestId = P(r, q.Id), Version = q.Version, Confirm = false, Note = "不符" });
+        }),
+        new("SpouseLinks.ListAsync(worker)", async x =>
+        {
+            var q = await SpouseLinkAsync(x);
+            return async r => Found((await Get<SpouseLinkService>(x).ListAsync(P(r, q.WorkerId))).Count > 0);
+        }, InsideFor: (role, home, place) => role is Roles.OrgDepartment or Roles.UnitCommittee && Inside(role, home, place)),
+
         new("Nominations.GetAsync", async x => { var n = await NominationAsync(x); return r => Get<NominationService>(x).GetAsync(P(r, n.Id)).AsResult(); }),
         new("Nominations.DecideAsync", async x =>
         {
@@ -589,6 +670,22 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
         });
     }
 
+    /// <summary>A week the arranged deployments (from 30 days ago, open) cover, ending before today.</summary>
+    private static readonly DateOnly WeekOf = DutyService.WeekStartOf(Today.AddDays(-14));
+
+    /// <summary>A list or grid as a result: something of the record shown is "found", nothing shown is "missing".</summary>
+    private static Result Found(bool shown) => shown ? Result.Ok() : Result.NotFound();
+
+    private static async Task<SpouseLinkRequest> SpouseLinkAsync(Ctx x)
+    {
+        var w = await x.WorkerAsync();
+        return await x.AddAsync(new SpouseLinkRequest
+        {
+            Id = Guid.CreateVersion7(), WorkerId = w.Id, Kind = SpouseLinkKind.Link, SpouseNationalId = "330102198001011234", Status = SpouseLinkStatus.Pending,
+            RequestedAt = x.Now, RequestedBy = "matrix",
+        });
+    }
+
     private static async Task<RotationPlan> RotationAsync(Ctx x)
     {
         var (_, d) = await x.DeployedAsync();
@@ -610,7 +707,7 @@ public sealed class ServiceMatrixTests(AppFixture fixture) : IClassFixture<AppFi
 
     private static async Task<CareFund> FundAsync(Ctx x)
     {
-        var fund = await x.AddAsync(new CareFund { Id = Guid.CreateVersion7(), Name = "关爱基金" + x.Unit.Id.ToString("N")[..6], UnitId = x.Unit.Id, Source = "党费", Balance = 100m, Entries = 1, CreatedAt = x.Now });
+        var fund = await x.AddAsync(new CareFund { Id = Guid.CreateVersion7(), Name = "关爱基金" + x.Unit.Id.ToString("N")[^10..], UnitId = x.Unit.Id, Source = "党费", Balance = 100m, Entries = 1, CreatedAt = x.Now });
         await x.AddAsync(new FundEntry
         {
             Id = Guid.CreateVersion7(), FundId = fund.Id, Number = 1, Kind = FundEntryKind.Receipt, Amount = 100m, BalanceAfter = 100m, OccurredOn = Today.AddDays(-10),

@@ -56,6 +56,31 @@ public sealed class CareVisitServiceTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_visit_to_a_person_who_has_moved_out_of_the_jurisdiction_no_longer_names_them()
+    {
+        var worker = await fixture.AddWorkerAsync("东山社区");
+        await fixture.UseAsync(Roles.UnitCommittee, "海门街道");
+        var id = (await Service.SaveAsync(new CareVisitForm { WorkerId = worker.Id, PlannedOn = Today, Leader = "李书记" })).Value;
+        (await Service.ListAsync()).Value!.Single(v => v.Id == id).FullName.ShouldBe(worker.FullName);
+
+        // The person transfers to 白云社区, outside 海门街道: the visit stays on the committee's list, without the person.
+        await using (var db = fixture.NewContext())
+        {
+            var moved = await db.Workers.SingleAsync(w => w.Id == worker.Id);
+            moved.UnitId = await fixture.UnitIdAsync("白云社区");
+            await db.SaveChangesAsync();
+        }
+        var row = (await Service.ListAsync()).Value!.Single(v => v.Id == id);
+
+        row.ShouldSatisfyAllConditions(
+            r => r.PersonOutside.ShouldBeTrue(), r => r.FullName.ShouldBeNull(), r => r.WorkerId.ShouldBeNull(), r => r.UnitName.ShouldBe("东山社区"));
+        // Recording it as done is no longer this committee's to do; cancelling the plan still is.
+        (await Service.SaveAsync(new CareVisitForm { Id = id, Version = row.Version, WorkerId = worker.Id, PlannedOn = Today, Leader = "李书记", VisitedOn = Today }))
+            .Errors.ShouldHaveSingleItem().Field.ShouldBe(nameof(CareVisitForm.WorkerId));
+        (await Service.CancelAsync(id, row.Version)).IsOk.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_visit_cannot_be_paid_from_a_fund_of_another_jurisdiction_and_bad_input_saves_nothing()
     {
         var otherFund = await FundAsync("白云街道", 1000m);
