@@ -34,7 +34,7 @@ public static class ServiceCollectionExtensions
         // Scoped factory: each service method opens a short-lived context (Blazor circuits live long), and the
         // audit interceptor it carries knows the caller of this scope.
         services.AddDbContextFactory<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), retryOnFailure: true)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+            .AddInterceptors(UnsafeTextInterceptor.Instance, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         // ASP.NET Core Identity's stores take the context itself, per scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 

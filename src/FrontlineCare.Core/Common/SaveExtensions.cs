@@ -17,6 +17,10 @@ public static class SaveExtensions
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }
+        catch (Data.Interceptors.UnsafeTextException ex)
+        {
+            return Result.Invalid(ex.Fields.Select(f => new FieldError(f, Messages.ControlCharacters)).ToList());
+        }
         catch (DbUpdateConcurrencyException)
         {
             return Result.Conflict(Messages.ConcurrencyConflict);

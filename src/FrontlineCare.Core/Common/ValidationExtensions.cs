@@ -19,7 +19,7 @@ public static class ValidationExtensions
         var outcome = await validator.ValidateAsync(form, ct);
         var errors = outcome.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
         if (form is not null)
-            errors.AddRange(UnsafeTextFields(form).Select(field => new FieldError(field, Messages.ControlCharacters)));
+            errors.AddRange(UnsafeText(form));
         return errors.Count == 0 ? null : Result.Invalid(errors);
     }
 
@@ -43,6 +43,13 @@ public static class ValidationExtensions
         }
         return -1;
     }
+
+    /// <summary>
+    /// The field errors for the texts of a form (or of an anonymous object naming a method's text parameters, e.g.
+    /// <c>new { Note = note }</c>) that hold an unsafe character: what a hand-written check adds to its own errors.
+    /// </summary>
+    public static IEnumerable<FieldError> UnsafeText(object form) =>
+        UnsafeTextFields(form).Select(field => new FieldError(field, Messages.ControlCharacters));
 
     public static bool HasUnsafeCharacter(string? text) => text is not null && IndexOfUnsafeCharacter(text) >= 0;
 

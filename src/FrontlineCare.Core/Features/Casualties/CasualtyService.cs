@@ -126,6 +126,7 @@ public sealed class CasualtyService(
         if ((form.DecidedOn is null) != (form.Decision is null)) errors.Add(new FieldError(nameof(form.Decision), Messages.CasualtyDecisionWithDate));
         if (liaison?.Length > 50) errors.Add(new FieldError(nameof(form.Liaison), string.Format(Messages.TooLong, 50)));
         if (phone is not null && !ValidationExtensions.IsContactPhone(phone)) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.ContactPhoneInvalid));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -192,6 +193,7 @@ public sealed class CasualtyService(
         else if (by.Length > 50) errors.Add(new FieldError("By", string.Format(Messages.TooLong, 50)));
         if (string.IsNullOrEmpty(note)) errors.Add(new FieldError("Note", Messages.Required));
         else if (note.Length > FollowUpNoteMaxLength) errors.Add(new FieldError("Note", string.Format(Messages.TooLong, FollowUpNoteMaxLength)));
+        errors.AddRange(ValidationExtensions.UnsafeText(new { By = by, Note = note }));
         if (errors.Count > 0) return Result.Invalid(errors);
         db.CasualtyFollowUps.Add(new CasualtyFollowUp { Id = Guid.CreateVersion7(), CaseId = caseId, On = on!.Value, By = by!, Note = note!, RecordedBy = user.UserName });
         return await db.SaveOrConflictAsync(ct);

@@ -65,6 +65,7 @@ public sealed class ChecklistService(IDbContextFactory<AppDbContext> dbFactory, 
         if (!user.CanEditPersonnel()) return Result.Forbidden(Messages.ReadOnlyRole);
         var errors = new List<FieldError>();
         var text = Texts.Clean(statement, "Statement", MeasureStatement.TextMaxLength, required: true, errors);
+        errors.AddRange(ValidationExtensions.UnsafeText(new { Statement = statement }));
         if (errors.Count > 0) return Result.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);

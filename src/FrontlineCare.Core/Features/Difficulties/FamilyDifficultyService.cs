@@ -76,6 +76,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         if (liaison is null) errors.Add(new FieldError(nameof(form.Liaison), Messages.DifficultyLiaisonRequired));
         else if (liaison.Length > FamilyDifficulty.NameMaxLength) errors.Add(new FieldError(nameof(form.Liaison), string.Format(Messages.TooLong, FamilyDifficulty.NameMaxLength)));
         if (phone is not null && !ValidationExtensions.IsContactPhone(phone)) errors.Add(new FieldError(nameof(form.LiaisonPhone), Messages.ContactPhoneInvalid));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -124,6 +125,7 @@ public sealed class FamilyDifficultyService(IDbContextFactory<AppDbContext> dbFa
         else if (by.Length > FamilyDifficulty.NameMaxLength) errors.Add(new FieldError("By", string.Format(Messages.TooLong, FamilyDifficulty.NameMaxLength)));
         if (string.IsNullOrEmpty(note)) errors.Add(new FieldError("Note", Messages.Required));
         else if (note.Length > FamilyDifficulty.TextMaxLength) errors.Add(new FieldError("Note", string.Format(Messages.TooLong, FamilyDifficulty.TextMaxLength)));
+        errors.AddRange(ValidationExtensions.UnsafeText(new { By = by, Note = note }));
         if (errors.Count > 0) return Result.Invalid(errors);
         db.FamilyDifficultyActions.Add(new FamilyDifficultyAction { Id = Guid.CreateVersion7(), DifficultyId = id, On = on!.Value, By = by!, Note = note!, RecordedBy = user.UserName });
         return await db.SaveOrConflictAsync(ct);

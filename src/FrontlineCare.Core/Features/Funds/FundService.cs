@@ -89,6 +89,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, ICurr
         if (string.IsNullOrEmpty(source)) errors.Add(new FieldError(nameof(form.Source), Messages.FundSourceRequired));
         else if (source.Length > CareFund.SourceMaxLength) errors.Add(new FieldError(nameof(form.Source), string.Format(Messages.TooLong, CareFund.SourceMaxLength)));
         if (!Enum.IsDefined(form.Kind)) errors.Add(new FieldError(nameof(form.Kind), Messages.Required));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

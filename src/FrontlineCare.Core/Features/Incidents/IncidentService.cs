@@ -71,6 +71,7 @@ public sealed class IncidentService(
         if ((form.Referral & ~(IncidentReferral.Police | IncidentReferral.Unit)) != 0) errors.Add(new FieldError(nameof(form.Referral), Messages.Required));
         if ((form.Referral == IncidentReferral.None) != (form.ReferredOn is null)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.IncidentReferralWithDate));
         else if (form.ReferredOn is { } referred && (referred > today || referred < form.OccurredOn)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.IncidentDateOrder));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

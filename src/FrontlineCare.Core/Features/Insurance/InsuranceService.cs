@@ -93,6 +93,7 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
         else if (form.StartsOn is { } s && form.EndsOn < s) errors.Add(new FieldError(nameof(form.EndsOn), Messages.InsuranceEndBeforeStart));
         if (!Money(form.SumInsured)) errors.Add(new FieldError(nameof(form.SumInsured), Messages.FundAmountInvalid));
         if (note?.Length > 200) errors.Add(new FieldError(nameof(form.Note), string.Format(Messages.TooLong, 200)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -220,6 +221,7 @@ public sealed class InsuranceService(IDbContextFactory<AppDbContext> dbFactory, 
         if (form.ApprovedOn is null) errors.Add(new FieldError(nameof(form.ApprovedOn), Messages.Required));
         else if (form.ApprovedOn > today) errors.Add(new FieldError(nameof(form.ApprovedOn), Messages.CasualtyDateFuture));
         if (note?.Length > 200) errors.Add(new FieldError(nameof(form.Note), string.Format(Messages.TooLong, 200)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

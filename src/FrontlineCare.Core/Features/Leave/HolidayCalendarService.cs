@@ -52,6 +52,7 @@ public sealed class HolidayCalendarService(
         else if (form.Name.Trim().Length > 50) errors.Add(new FieldError(nameof(form.Name), string.Format(Messages.TooLong, 50)));
         if (string.IsNullOrWhiteSpace(form.Source)) errors.Add(new FieldError(nameof(form.Source), Messages.PolicySourceRequired));
         else if (form.Source.Trim().Length > 300) errors.Add(new FieldError(nameof(form.Source), string.Format(Messages.TooLong, 300)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -170,6 +170,7 @@ public sealed class LeaveService(
         if (form.Days is not { } days || days <= 0 || days > 365 || days * 2 != Math.Floor(days * 2))
             errors.Add(new FieldError(nameof(form.Days), Messages.LeaveDaysInvalid));
         if (ReasonError(form.Reason) is { } reasonError) errors.Add(new FieldError(nameof(form.Reason), reasonError));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -204,6 +205,7 @@ public sealed class LeaveService(
         if (form.From is not { } from || form.To is not { } to || to < from) errors.Add(new FieldError(nameof(form.To), Messages.RestDatesInvalid));
         else if (to.DayNumber - from.DayNumber + 1 > MaxRequestDays) errors.Add(new FieldError(nameof(form.To), string.Format(Messages.LeaveTooLong, MaxRequestDays)));
         if (ReasonError(form.Reason) is { } reasonError) errors.Add(new FieldError(nameof(form.Reason), reasonError));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

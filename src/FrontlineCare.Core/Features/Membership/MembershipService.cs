@@ -66,6 +66,7 @@ public sealed class MembershipService(
         if (form.TrainingHours is < 0 or > 10000) errors.Add(new FieldError(nameof(form.TrainingHours), Messages.MembershipTrainingHours));
         var contacts = string.IsNullOrWhiteSpace(form.Contacts) ? null : form.Contacts.Trim();
         if (contacts?.Length > MembershipTrack.TextMaxLength) errors.Add(new FieldError(nameof(form.Contacts), string.Format(Messages.TooLong, MembershipTrack.TextMaxLength)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

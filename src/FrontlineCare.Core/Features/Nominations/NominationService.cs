@@ -78,6 +78,7 @@ public sealed class NominationService(
         var rules = await policies.ForUnitAsync(db, nominee.Unit, ct);
         if (form.Kind is not { } kind) errors.Add(new FieldError(nameof(form.Kind), Messages.Required));
         else if (!Kinds(nominee, rules).Contains(kind)) errors.Add(new FieldError(nameof(form.Kind), Messages.NominationKindNotOnLadder));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         var facts = await FactsAsync(db, nominee, form.Year, ct);
@@ -253,6 +254,7 @@ public sealed class NominationService(
         if (!(await Jurisdiction.ForAsync(db, user, ct)).Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
         if (user.HomeUnitId != n.NominatingUnitId) return Result.Forbidden(Messages.NominationNominatorOnly);
         EvidenceFiles.CheckRoom(n.Attachments.Count, stored.Count, errors);
+        errors.AddRange(ValidationExtensions.UnsafeText(new { Deeds = deeds }));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         db.Entry(n).Property(x => x.Version).OriginalValue = version;
@@ -303,6 +305,7 @@ public sealed class NominationService(
         if (n is null) return Result.NotFound();
         if (!jurisdiction.Contains(n.Unit!.Path)) return Jurisdiction.Hidden();
         if (!MayPublicize(n)) return Result.Forbidden(Messages.NominationPublicizeWho);
+        errors.AddRange(ValidationExtensions.UnsafeText(new { Story = story }));
         if (errors.Count > 0) return Result.Invalid(errors);
         db.Entry(n).Property(x => x.Version).OriginalValue = version;
         if (image is not null) db.StoredFiles.Add(image);

@@ -144,6 +144,7 @@ public sealed class PolicyProfileService(
             errors.Add(new FieldError(nameof(form.EffectiveFrom), string.Format(Messages.PolicyEffectiveTooEarly, earliest.ToString("yyyy-MM-dd"))));
         if (string.IsNullOrWhiteSpace(form.Source)) errors.Add(new FieldError(nameof(form.Source), Messages.PolicySourceRequired));
         else if (form.Source.Trim().Length > 1000) errors.Add(new FieldError(nameof(form.Source), string.Format(Messages.TooLong, 1000)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

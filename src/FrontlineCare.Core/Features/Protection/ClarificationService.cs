@@ -109,6 +109,7 @@ public sealed class ClarificationService(
         if (form.ReferredOn is { } referred && (referred > today || referred < form.ReceivedOn)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.ClarificationDateOrder));
         if ((referral is null) != (form.ReferredOn is null)) errors.Add(new FieldError(nameof(form.ReferredOn), Messages.ClarificationReferralWithDate));
         if (form.Methods.Any(m => !Enum.IsDefined(m))) errors.Add(new FieldError(nameof(form.Methods), Messages.ClarificationMethodNotAllowed));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -162,6 +163,7 @@ public sealed class ClarificationService(
         var approvedBy = Texts.Clean(form.ApprovedBy, nameof(form.ApprovedBy), ClarificationCase.ShortMaxLength, required: form.Stage == ClarificationStage.Approved, errors);
         if (form.Stage == ClarificationStage.Concluded && (form.Conclusion is not { } conclusion || !Enum.IsDefined(conclusion)))
             errors.Add(new FieldError(nameof(form.Conclusion), Messages.Required));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
         var rules = (await policies.ForUnitAsync(db, c.Worker!.Unit!, ct)).G2;
         var refusal = form.Stage switch

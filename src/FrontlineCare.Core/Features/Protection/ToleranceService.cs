@@ -120,6 +120,7 @@ public sealed class ToleranceService(
         var action = Texts.Clean(form.Action, nameof(form.Action), ToleranceCase.TextMaxLength, required: true, errors);
         var mistake = Texts.Clean(form.Mistake, nameof(form.Mistake), ToleranceCase.TextMaxLength, required: true, errors);
         var impact = Texts.Clean(form.Impact, nameof(form.Impact), ToleranceCase.TextMaxLength, required: true, errors);
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -181,6 +182,7 @@ public sealed class ToleranceService(
             criterion.Note = Texts.Clean(f.Note, $"Note:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
             criterion.Evidence = Texts.Clean(f.Evidence, $"Evidence:{f.CriterionId}", ToleranceCriterion.NoteMaxLength, required: false, errors);
         }
+        errors.AddRange(ValidationExtensions.UnsafeText(new { Findings = findings }));
         if (errors.Count > 0) return Result.Invalid(errors);
         db.Entry(c).Property(x => x.Version).OriginalValue = version;
         // The case row is written too (its version moves), so that a stale edit of the facts or a decision taken on
@@ -210,6 +212,7 @@ public sealed class ToleranceService(
             if ((plan is null) != (form.RectificationDue is null)) errors.Add(new FieldError(nameof(form.RectificationDue), Messages.TolerancePlanWithDue));
             else if (form.RectificationDue < form.On) errors.Add(new FieldError(nameof(form.RectificationDue), string.Format(Messages.ToleranceDateOrder, Date(form.On!.Value))));
         }
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         var refusal = form.Stage switch

@@ -57,6 +57,7 @@ public sealed class RotationService(
         else if (from < clock.Today()) errors.Add(new FieldError(nameof(form.From), Messages.RotationStartsInPast));
         if (form.Days is not (>= MinDays and <= MaxDays)) errors.Add(new FieldError(nameof(form.Days), string.Format(Messages.RotationDaysRange, MinDays, MaxDays)));
         if (form.MinStaffPerDay is not (>= 1 and <= 500)) errors.Add(new FieldError(nameof(form.MinStaffPerDay), string.Format(Messages.PolicyValueRange, 1, 500)));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

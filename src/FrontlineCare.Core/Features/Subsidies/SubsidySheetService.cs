@@ -53,6 +53,7 @@ public sealed class SubsidySheetService(
         if (form.UnitId is null) errors.Add(new FieldError(nameof(form.UnitId), Messages.Required));
         if (form.Month is not { } anyDay) errors.Add(new FieldError(nameof(form.Month), Messages.Required));
         else if (new DateOnly(anyDay.Year, anyDay.Month, 1) > clock.Today()) errors.Add(new FieldError(nameof(form.Month), Messages.SubsidyMonthFuture));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
         var month = new DateOnly(form.Month!.Value.Year, form.Month.Value.Month, 1);
 

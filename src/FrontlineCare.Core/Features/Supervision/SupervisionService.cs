@@ -66,6 +66,7 @@ public sealed class SupervisionService(
         var problem = Texts.Clean(form.Problem, nameof(form.Problem), SupervisionFinding.TextMaxLength, required: true, errors);
         var owner = Texts.Clean(form.Owner, nameof(form.Owner), SupervisionFinding.ShortMaxLength, required: true, errors);
         if (form.Deadline < form.FoundOn) errors.Add(new FieldError(nameof(form.Deadline), Messages.FindingDeadlineBeforeFound));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -95,6 +96,7 @@ public sealed class SupervisionService(
         var errors = new List<FieldError>();
         var text = Texts.Clean(description, "Description", SupervisionFinding.TextMaxLength, required: true, errors);
         if (on is not { } day || day > clock.Today() || day < finding.FoundOn) errors.Add(new FieldError("On", Messages.FindingRectifiedDateOrder));
+        errors.AddRange(ValidationExtensions.UnsafeText(new { Description = description }));
         if (errors.Count > 0) return Result.Invalid(errors);
         db.FindingRectifications.Add(new FindingRectification
             { Id = Guid.CreateVersion7(), FindingId = findingId, On = on!.Value, Description = text!, RecordedAt = clock.GetUtcNow(), RecordedBy = user.UserName });

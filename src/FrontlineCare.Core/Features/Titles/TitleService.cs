@@ -87,6 +87,7 @@ public sealed class TitleService(
             errors.Add(new FieldError(nameof(form.Privileges), why == TitleIneligibility.NotAHealthProfessional ? Messages.TitleNotHealthProfessional : Messages.TalentNoFrontline));
         else if (form.Privileges.Except(offered).Any())
             errors.Add(new FieldError(nameof(form.Privileges), Messages.TitlePrivilegeNotGranted));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         db.TitleApplications.Add(new TitleApplication

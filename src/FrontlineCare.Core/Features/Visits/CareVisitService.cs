@@ -97,6 +97,7 @@ public sealed class CareVisitService(
         if (form.VisitedOn is { } visited && visited > today) errors.Add(new FieldError(nameof(form.VisitedOn), Messages.VisitDateFuture));
         if (form.Amount is not null && form.VisitedOn is null) errors.Add(new FieldError(nameof(form.Amount), Messages.VisitMoneyWhenDone));
         if (form.Amount is not null && form.FundId is null) errors.Add(new FieldError(nameof(form.FundId), Messages.VisitFundRequired));
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

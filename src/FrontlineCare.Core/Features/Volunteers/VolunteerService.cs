@@ -103,6 +103,7 @@ public sealed class VolunteerService(
                 errors.Add(new FieldError(nameof(form.End), string.Format(Messages.VolunteerTooLong, F9VolunteerHours.MaxHoursPerRecord)));
             else if (end > clock.GetUtcNow()) errors.Add(new FieldError(nameof(form.End), Messages.VolunteerFuture));
         }
+        errors.AddRange(ValidationExtensions.UnsafeText(form));
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
