@@ -41,6 +41,7 @@ public static class WebPortalSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTextLocalizer>();
         services.AddLocalization();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
