@@ -39,12 +39,15 @@ public static partial class FormSignIn
         return await client.SendAsync(post);
     }
 
-    private static FormUrlEncodedContent Form(string page, string userName, string password)
+    private static FormUrlEncodedContent Form(string page, string userName, string password) => new(Fields(page, userName, password));
+
+    /// <summary>The fields the sign-in form posts: its hidden fields (antiforgery, handler) and the two inputs.</summary>
+    public static List<KeyValuePair<string, string>> Fields(string page, string userName, string password)
     {
         var fields = Hidden().Matches(page).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
         fields.Add(new(InputName(page, "username"), userName));
         fields.Add(new(InputName(page, "password"), password));
-        return new FormUrlEncodedContent(fields);
+        return fields;
     }
 
     /// <summary>The message the sign-in page shows, or null.</summary>
