@@ -135,7 +135,12 @@ public static class WebPortalSetup
         app.UseMiddleware<CharsetGuardMiddleware>();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The host's own logger: the static Log.Logger is left silent (several hosts per process), and the middleware
+            // would write to it otherwise, so no request line reached the console or the file.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
 
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

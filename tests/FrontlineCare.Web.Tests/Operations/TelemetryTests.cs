@@ -82,6 +82,13 @@ public sealed class TelemetryTests(TelemetryHost host) : IClassFixture<Telemetry
         var line = await EventuallyAsync(() => host.LogLines().FirstOrDefault(l => IsFailedSignInOf(l, submit.TraceId)),
             () => "the log line of the failed sign-in in trace " + submit.TraceId + ": " + string.Join("\n", host.LogLines()));
         JsonDocument.Parse(line).RootElement.GetProperty("@sp").GetString().ShouldBe(submit.SpanId.ToHexString());
+        // The request log's line of the POST names the request's own trace and span.
+        var request = await EventuallyAsync(() => host.LogLines().Select(l => JsonDocument.Parse(l).RootElement).Where(e =>
+                e.TryGetProperty("RequestMethod", out var method) && method.GetString() == "POST"
+                && e.TryGetProperty("@tr", out var trace) && trace.GetString() == traceId.ToHexString())
+            .Select(e => e.GetProperty("@sp").GetString()).FirstOrDefault(),
+            () => "the request log's line of the POST: " + string.Join("\n", host.LogLines()));
+        request.ShouldBe(post.SpanId.ToHexString());
     }
 
     private static bool IsFailedSignInOf(string line, ActivityTraceId traceId)

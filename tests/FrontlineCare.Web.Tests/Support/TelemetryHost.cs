@@ -28,6 +28,8 @@ public sealed class TelemetryHost : PortalHost, IAsyncLifetime
     {
         web.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", Collector.Url);
         web.UseSetting("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        // Information, so the request log's line of each request is written too.
+        web.UseSetting("Serilog:MinimumLevel:Default", "Information");
         // A few guesses with a wrong token are enough to be refused.
         web.UseSetting("RateLimits:ApiUnauthenticatedPerClient:PermitLimit", "3");
         web.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Keep(Spans))));
