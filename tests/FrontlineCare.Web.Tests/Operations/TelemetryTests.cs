@@ -91,6 +91,24 @@ public sealed class TelemetryTests(TelemetryHost host) : IClassFixture<Telemetry
         request.ShouldBe(post.SpanId.ToHexString());
     }
 
+    [Fact]
+    public async Task Health_probes_are_neither_traced_nor_logged_while_they_succeed()
+    {
+        using var caller = Caller();
+        var client = host.Client();
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/account/login")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await EventuallyAsync(() => host.LogLines().FirstOrDefault(l => l.Contains("\"RequestPath\":\"/account/login\"", StringComparison.Ordinal)
+            && l.Contains(caller.TraceId.ToHexString(), StringComparison.Ordinal)), () => "the request line of the sign-in page");
+        host.LogLines().ShouldNotContain(l => l.Contains(caller.TraceId.ToHexString(), StringComparison.Ordinal)
+            && l.Contains("\"RequestPath\":\"/health/live\"", StringComparison.Ordinal));
+        // The page's span ends after the health probe's would have: once it is in, the probe's would be too.
+        await EventuallyAsync(() => host.Spans.FirstOrDefault(a => a.TraceId == caller.TraceId && a.Kind == ActivityKind.Server
+            && a.DisplayName == "GET /account/login"), () => "the sign-in page's span: " + Seen());
+        host.Spans.ShouldNotContain(a => a.TraceId == caller.TraceId && a.Kind == ActivityKind.Server && a.DisplayName.Contains("/health"));
+    }
+
     private static bool IsFailedSignInOf(string line, ActivityTraceId traceId)
     {
         var e = JsonDocument.Parse(line).RootElement;
