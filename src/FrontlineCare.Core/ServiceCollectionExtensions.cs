@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddFrontlineCareCore(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.PortalMetrics>();
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddScoped<AuditInterceptor>();
         // Scoped factory: each service method opens a short-lived context (Blazor circuits live long), and the

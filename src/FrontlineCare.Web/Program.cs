@@ -12,6 +12,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext(), preserveStaticLogger: true);
+// OpenTelemetry traces and metrics when an exporter is configured (OTEL_EXPORTER_OTLP_ENDPOINT or Telemetry:Exporters).
+builder.AddPortalTelemetry();
 
 var (connectionString, localDatabase) = await DatabaseStartup.ResolveAsync(builder.Configuration, builder.Environment.ContentRootPath);
 if (connectionString is null) return 2;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using FrontlineCare.Core.Common;
 using FrontlineCare.Web.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
@@ -81,11 +82,25 @@ public static class RateLimits
             options.AddPolicy(FilesPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "anonymous:" + ClientKey(context),
                 _ => limits.FilesPerUser.Window()));
-            options.OnRejected = (rejected, ct) => RejectAsync(rejected.HttpContext,
-                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(60), ct);
+            options.OnRejected = (rejected, ct) =>
+            {
+                rejected.HttpContext.RequestServices.GetRequiredService<PortalMetrics>().RateLimitRejected(RefusingLimit(rejected.HttpContext));
+                return RejectAsync(rejected.HttpContext,
+                    rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromSeconds(60), ct);
+            };
         });
         return services;
     }
+
+    /// <summary>The name of the <see cref="RateLimitOptions"/> setting whose partition refused this request (a metric tag).</summary>
+    private static string RefusingLimit(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName switch
+        {
+            FilesPolicy => nameof(RateLimitOptions.FilesPerUser),
+            ApiPolicy when context.User.Identity?.IsAuthenticated == true => nameof(RateLimitOptions.ApiPerToken),
+            ApiPolicy => nameof(RateLimitOptions.ApiUnauthenticatedPerClient),
+            var other => other ?? "unknown",
+        };
 
     /// <summary>The client's address as the server sees it after the forwarded headers of a known proxy.</summary>
     public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using FrontlineCare.Core.Common;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FrontlineCare.Web.Infrastructure;
@@ -21,7 +22,7 @@ public enum SignInGate
 /// a spread-out attack does not keep the owner out. Unknown and real user names go through exactly the same counters
 /// and messages. The counters are in memory per instance (a restart forgets them), built on System.Threading.RateLimiting.
 /// </summary>
-public sealed class SignInThrottle(RateLimitOptions limits, IDataProtectionProvider dataProtection) : IDisposable
+public sealed class SignInThrottle(RateLimitOptions limits, IDataProtectionProvider dataProtection, PortalMetrics metrics) : IDisposable
 {
     public const string DeviceCookie = "frontlinecare.device";
 
@@ -41,6 +42,7 @@ public sealed class SignInThrottle(RateLimitOptions limits, IDataProtectionProvi
             if (!failures.IsAcquired)
             {
                 retryAfter = RetryAfter(failures, limits.SignInFailuresPerClientAndUser);
+                metrics.RateLimitRejected(nameof(RateLimitOptions.SignInFailuresPerClientAndUser));
                 return SignInGate.Locked;
             }
         }
@@ -49,6 +51,7 @@ public sealed class SignInThrottle(RateLimitOptions limits, IDataProtectionProvi
             if (!perClient.IsAcquired)
             {
                 retryAfter = RetryAfter(perClient, limits.SignInPerClient);
+                metrics.RateLimitRejected(nameof(RateLimitOptions.SignInPerClient));
                 return SignInGate.TooMany;
             }
         }
@@ -56,12 +59,14 @@ public sealed class SignInThrottle(RateLimitOptions limits, IDataProtectionProvi
         using var perUser = _perUser.AttemptAcquire(name);
         if (perUser.IsAcquired) return SignInGate.Allowed;
         retryAfter = RetryAfter(perUser, limits.SignInPerUser);
+        metrics.RateLimitRejected(nameof(RateLimitOptions.SignInPerUser));
         return SignInGate.TooMany;
     }
 
     /// <summary>A wrong password or an unknown user name from this client.</summary>
     public void Failed(string client, string userName)
     {
+        metrics.SignInFailed();
         using var _ = _failures.AttemptAcquire(client + "|" + Normalize(userName));
     }
 

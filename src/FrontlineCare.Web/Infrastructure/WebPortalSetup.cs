@@ -136,7 +136,16 @@ public static class WebPortalSetup
         app.UseMiddleware<CharsetGuardMiddleware>();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
-            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The host's own logger: the static Log.Logger is left silent (several hosts per process), and the middleware
+            // would write to it otherwise, so no request line reached the console or the file.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            // The proxy's and orchestrator's health probes come every few seconds: Debug, unless they fail.
+            options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500
+                ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information;
+        });
 
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

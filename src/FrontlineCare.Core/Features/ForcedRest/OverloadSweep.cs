@@ -19,7 +19,7 @@ public sealed record OverloadSweepResult(bool Ran, long Findings, long CasesOpen
 /// for the people in it. Several portal instances may run it at the same moment: a PostgreSQL advisory lock lets one
 /// sweep at a time and the others return at once, and the one-open-case-per-person index stops any duplicate.
 /// </summary>
-public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<OverloadSweep> logger)
+public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<OverloadSweep> logger, PortalMetrics metrics)
 {
     /// <summary>The advisory lock key of the sweep ("B2SW").</summary>
     public const long LockKey = 0x4232_5357;
@@ -88,8 +88,15 @@ public sealed class OverloadSweep(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// for the whole run.
     /// </summary>
     /// <remarks>Runs whole again after a transient failure (<see cref="Data.Retrying"/>).</remarks>
-    public Task<OverloadSweepResult> RunAsync(CancellationToken ct = default) =>
-        dbFactory.RetryingAsync(() => RunOnceAsync(ct), ct);
+    public async Task<OverloadSweepResult> RunAsync(CancellationToken ct = default)
+    {
+        using var activity = PortalMetrics.Activities.StartActivity("B2 overload sweep");
+        var result = await dbFactory.RetryingAsync(() => RunOnceAsync(ct), ct);
+        if (result.Ran) metrics.SweepFinished(result.Elapsed, result.Findings, result.CasesOpened, result.CasesExtended);
+        else metrics.SweepSkipped();
+        activity?.SetTag(PortalMetrics.OutcomeTag, result.Ran ? "swept" : "skipped");
+        return result;
+    }
 
     private async Task<OverloadSweepResult> RunOnceAsync(CancellationToken ct)
     {

@@ -25,7 +25,7 @@ namespace FrontlineCare.Core.Features.Subsidies;
 /// with binary COPY in the same transaction as the sheet, whose audit entry records the people and total.
 /// </summary>
 public sealed class SubsidySheetService(
-    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user, TimeProvider clock, ILogger<SubsidySheetService> logger)
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser user, TimeProvider clock, ILogger<SubsidySheetService> logger, PortalMetrics metrics)
 {
     /// <summary>How many earlier approved months a new sheet checks for changes to adjust.</summary>
     public const int AdjustMonths = 12;
@@ -63,6 +63,7 @@ public sealed class SubsidySheetService(
         var jurisdiction = await Jurisdiction.ForAsync(db, user, ct);
         if (!jurisdiction.Contains(unit.Path)) return Result<Guid>.From(Result.Invalid(nameof(form.UnitId), Messages.Required)); // as if unknown
 
+        using var activity = PortalMetrics.Activities.StartActivity("Subsidy sheet generation");
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -101,6 +102,7 @@ public sealed class SubsidySheetService(
             await db.SaveChangesAsync(ct);
             await WriteAsync(db, computation, ct);
             await tx.CommitAsync(ct);
+            metrics.SubsidySheetGenerated(watch.Elapsed);
             logger.LogInformation(
                 "Subsidy sheet {Month:yyyy-MM} of unit {UnitId}: {People} people, {Total} yuan, {Adjustments} adjustments, by {UserId} in {Ms} ms " +
                 "(lock and clear {PrepareMs} ms, read {ReadMs} ms, compute {ComputeMs} ms, write {WriteMs} ms)",
