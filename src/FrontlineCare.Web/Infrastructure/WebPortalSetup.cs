@@ -95,7 +95,13 @@ public static class WebPortalSetup
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // A JSON null for a property the form declares non-nullable (a list, a required text) is a field error at
+            // binding, not a null the service meets later.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         // Input edge (issue #14): binding failures are thrown to BadRequestExceptionHandler (field errors), a database
         // outage answers 503 (DatabaseOutageExceptionHandler), never a bare 400 or a 500.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -59,6 +59,8 @@ public sealed class InputEdgeTests(PortalHost host) : IClassFixture<PortalHost>
     [InlineData("{\"version\":-1}", "version")]
     [InlineData("{\"fullName\":", "fullName")]
     [InlineData("not json", "$")]
+    [InlineData("{\"fullName\":null,\"mobile\":\"13900000000\"}", "fullName")]
+    [InlineData("{\"version\":null}", "version")]
     public async Task A_wrong_json_value_names_its_json_path(string json, string field)
     {
         var errors = await ErrorsOf(await (await OrgDeptAsync()).PostAsync("/api/v1/workers", Json(json)));
