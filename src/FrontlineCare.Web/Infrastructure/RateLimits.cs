@@ -47,6 +47,8 @@ public sealed class RateLimitOptions
     public RateLimit ApiUnauthenticatedPerClient { get; set; } = new(30, 60);
     /// <summary>Exports, templates and evidence-file downloads by one user.</summary>
     public RateLimit FilesPerUser { get; set; } = new(60, 60);
+    /// <summary>Files one user sends through the pages (over the circuit, see <see cref="UploadThrottle"/>).</summary>
+    public RateLimit UploadsPerUser { get; set; } = new(30, 60);
 }
 
 /// <summary>
@@ -64,6 +66,7 @@ public static class RateLimits
         var limits = config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddSingleton(limits);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UploadThrottle>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

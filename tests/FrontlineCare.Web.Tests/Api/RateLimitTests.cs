@@ -5,6 +5,7 @@ using FrontlineCare.Core.Data;
 using FrontlineCare.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FrontlineCare.Web.Tests.Api;
 
@@ -19,6 +20,7 @@ public sealed class LowLimitsHost : PortalHost
         Limit(web, "ApiPerToken", 10, 60);
         Limit(web, "ApiUnauthenticatedPerClient", 5, 60);
         Limit(web, "FilesPerUser", 3, 60);
+        Limit(web, "UploadsPerUser", 2, 60);
     }
 
     private static void Limit(IWebHostBuilder web, string name, int permits, int seconds)
@@ -35,6 +37,27 @@ public sealed class LowLimitsHost : PortalHost
 public sealed class RateLimitTests(LowLimitsHost host) : IClassFixture<LowLimitsHost>
 {
     private const string Wrong = "Wrong-password-1";
+
+    [Fact]
+    public void Files_sent_through_the_pages_are_limited_per_account_with_the_time_to_wait()
+    {
+        // Uploads arrive over the circuit, where the HTTP limiter does not look: the pages ask this throttle per file.
+        var throttle = host.Services.GetRequiredService<Infrastructure.UploadThrottle>();
+        static Infrastructure.CurrentUser As(Guid id) => new()
+        {
+            Principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())], "test")),
+        };
+        var (one, other) = (As(Guid.NewGuid()), As(Guid.NewGuid()));
+
+        throttle.Enter(one).ShouldBeNull();
+        throttle.Enter(one).ShouldBeNull();
+        var refused = throttle.Enter(one);
+
+        refused.ShouldNotBeNull();
+        refused.ShouldMatch(@"\d+");
+        throttle.Enter(other).ShouldBeNull("another account has its own allowance");
+    }
 
     [Fact]
     public async Task A_burst_of_sign_ins_from_one_client_is_refused_with_429_and_retry_after()
